@@ -1,0 +1,1 @@
+//! Samachar charts and exports.

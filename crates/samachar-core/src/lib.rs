@@ -1,0 +1,204 @@
+//! Samachar's core: from files to an analysed corpus, with no user interface.
+//!
+//! The pipeline for one file is: [`samachar_ingest::read_path`] decodes it
+//! into a [`Document`]; [`samachar_ingest::clean::clean`] marks its page
+//! furniture and finds its metadata; the furniture is masked out of the text
+//! ([`samachar_model::text::mask`]) so that nothing in it can be extracted;
+//! [`samachar_quantity::extract`] finds the figures and
+//! [`samachar_extract::extract`] the entities and facts. Across articles,
+//! [`samachar_extract::resolve_corpus`] merges aliases and flags conflicts.
+//!
+//! This crate re-exports the crates it is built from, so that the app and the
+//! command line need depend on it alone.
+
+pub mod seeds;
+
+pub use samachar_chart as chart;
+pub use samachar_extract as extract;
+pub use samachar_ingest as ingest;
+pub use samachar_model as model;
+pub use samachar_quantity as quantity;
+pub use samachar_store as store;
+
+use rayon::prelude::*;
+use samachar_model::{ArticleAnalysis, CorpusAnalysis, Document, LoadError};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// One article: the decoded document and what was found in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Article {
+    /// The decoded file, with its original bytes.
+    pub doc: Document,
+    /// What was found in it.
+    pub analysis: ArticleAnalysis,
+}
+
+/// Analyses one decoded document.
+pub fn analyze_document(doc: &Document) -> ArticleAnalysis {
+    let cleaned = samachar_ingest::clean::clean(doc);
+    let masked = samachar_model::text::mask(
+        &doc.text,
+        cleaned.furniture.iter().map(|f| f.start..f.end),
+    );
+    let quantities = samachar_quantity::extract(&masked);
+    let extraction = samachar_extract::extract(&masked, &cleaned.metadata, &quantities);
+    ArticleAnalysis {
+        file: doc.file.clone(),
+        title: cleaned.metadata.title,
+        source: cleaned.metadata.source,
+        published: cleaned.metadata.published,
+        dateline: cleaned.metadata.dateline,
+        encoding: doc.encoding.clone(),
+        furniture: cleaned.furniture,
+        entities: extraction.entities,
+        quantities,
+        facts: extraction.facts,
+    }
+}
+
+/// Progress of a long import, reported as files finish.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Files finished (read or failed).
+    pub done: usize,
+    /// Files in all.
+    pub total: usize,
+    /// The file most recently finished.
+    pub current: String,
+}
+
+/// The result of reading and analysing many files.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    /// Articles read, sorted by file name then path.
+    pub articles: Vec<Article>,
+    /// Files that could not be read, sorted by path.
+    pub errors: Vec<LoadError>,
+    /// True when the batch was cancelled before every file was read.
+    pub cancelled: bool,
+}
+
+/// Expands folders (recursively) into the files they hold, sorted, skipping
+/// hidden files. A path that does not exist or cannot be listed becomes an
+/// error; the other paths go on.
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        walk(path, &mut files, &mut errors, true);
+    }
+    files.sort();
+    files.dedup();
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, errors)
+}
+
+fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, top: bool) {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    if hidden && !top {
+        return;
+    }
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut children: Vec<PathBuf> =
+                    entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                children.sort();
+                for child in children {
+                    walk(&child, files, errors, false);
+                }
+            }
+            Err(e) => errors.push(LoadError {
+                path: path.display().to_string(),
+                message: format!("cannot list this folder: {e}"),
+            }),
+        },
+        Ok(_) => files.push(path.to_path_buf()),
+        Err(e) => errors.push(LoadError {
+            path: path.display().to_string(),
+            message: if e.kind() == std::io::ErrorKind::NotFound {
+                "no such file or folder".to_string()
+            } else {
+                format!("cannot read: {e}")
+            },
+        }),
+    }
+}
+
+/// Reads and analyses `paths` (files or folders) in parallel. `progress` is
+/// called after each file; setting `cancel` stops the batch early, keeping
+/// what finished. Bad files become [`LoadError`]s and the rest go on.
+pub fn analyze_paths(
+    paths: &[PathBuf],
+    cancel: &AtomicBool,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Batch {
+    let (files, mut errors) = expand_paths(paths);
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let results: Vec<Option<Result<Article, LoadError>>> = files
+        .par_iter()
+        .map(|path| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let result = samachar_ingest::read_path(path)
+                .map(|doc| {
+                    let analysis = analyze_document(&doc);
+                    Article { doc, analysis }
+                })
+                .map_err(|e| LoadError {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                });
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress(Progress {
+                done: n,
+                total,
+                current: path.display().to_string(),
+            });
+            Some(result)
+        })
+        .collect();
+    let cancelled = results.iter().any(Option::is_none);
+    let mut articles = Vec::new();
+    for result in results.into_iter().flatten() {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    sort_articles(&mut articles);
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    Batch {
+        articles,
+        errors,
+        cancelled,
+    }
+}
+
+/// Sorts articles by file name, then path: the order of every output.
+pub fn sort_articles(articles: &mut [Article]) {
+    articles.sort_by(|a, b| {
+        a.doc
+            .file
+            .cmp(&b.doc.file)
+            .then_with(|| a.doc.path.cmp(&b.doc.path))
+    });
+}
+
+/// Builds the corpus-level analysis (the `samachar analyze` document) from
+/// analysed articles and load errors.
+pub fn corpus_analysis(articles: &[Article], errors: &[LoadError]) -> CorpusAnalysis {
+    let analyses: Vec<ArticleAnalysis> = articles.iter().map(|a| a.analysis.clone()).collect();
+    let (entities, conflicts) = samachar_extract::resolve_corpus(&analyses);
+    CorpusAnalysis {
+        articles: analyses,
+        entities,
+        conflicts,
+        errors: errors.to_vec(),
+    }
+}

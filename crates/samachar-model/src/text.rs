@@ -1,0 +1,239 @@
+//! Small text utilities every stage shares: masking furniture out of the text
+//! without moving offsets, splitting sentences, and formatting numbers.
+
+use std::ops::Range;
+
+/// Returns a copy of `text` in which every byte inside one of `spans` is
+/// replaced by a space (multi-byte characters become as many spaces as they
+/// had bytes), so that offsets into the result are offsets into `text`.
+///
+/// Extractors run on the masked text: nothing inside furniture can become an
+/// entity, a quantity or a fact. Line breaks inside a span are kept, so that
+/// paragraph structure survives.
+pub fn mask(text: &str, spans: impl IntoIterator<Item = Range<usize>>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        let end = span.end.min(bytes.len());
+        for b in bytes.iter_mut().take(end).skip(span.start) {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Every replaced byte is ASCII and whole characters were replaced only
+    // when spans sit on character boundaries; fall back to a lossy decode
+    // otherwise so that a bad span can never panic.
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "rs", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "inc", "ltd", "pvt",
+    "co", "corp", "jr", "sr", "govt", "dept", "approx", "u.s", "u.k", "sq", "ft", "km", "kg",
+    "e.g", "i.e", "mt", "lt", "gen", "col", "capt", "sh", "smt", "shri", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Splits `text` into sentence ranges (byte offsets), trimmed of surrounding
+/// white space. A sentence ends at `.`, `!` or `?` (after any closing quotes
+/// or brackets) followed by white space, except after a known abbreviation,
+/// a single capital initial or a decimal point; a blank line or a line that
+/// ends without punctuation (a headline, a list item) also ends one.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<Range<usize>>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            out.push(s + lead..e - trail);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            // A line break ends a sentence when the line is a heading or a
+            // list item (no sentence punctuation before the break), or when
+            // a blank line follows.
+            let blank_next = bytes.get(i + 1) == Some(&b'\n');
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let line = text[line_start..i].trim_end();
+            let ends_open = !line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']);
+            if blank_next || ends_open || line.is_empty() {
+                push(&mut out, start, i);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over closing quotes and brackets.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &text[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = text[j..].chars().next();
+            let at_space = next.is_none_or(char::is_whitespace);
+            if at_space && !(b == b'.' && is_non_final_period(text, i)) {
+                push(&mut out, start, j);
+                start = j;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        push(&mut out, start, text.len());
+    }
+    out
+}
+
+fn is_non_final_period(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter: an initial ("M. K. Stalin").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Returns the range of the sentence in `sentences` containing byte offset
+/// `pos`, if any.
+pub fn sentence_at(sentences: &[Range<usize>], pos: usize) -> Option<Range<usize>> {
+    let idx = sentences.partition_point(|r| r.end <= pos);
+    sentences.get(idx).filter(|r| r.start <= pos).cloned()
+}
+
+/// Formats a number for people: integers with western thousands separators
+/// (`640,000`), others with up to four decimals and trailing zeros removed.
+pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    let neg = n < 0.0;
+    let abs = n.abs();
+    let rounded = (abs * 10_000.0).round() / 10_000.0;
+    let int = rounded.trunc();
+    let frac = rounded - int;
+    let digits = format!("{int:.0}");
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if frac > 0.0 {
+        let f = format!("{frac:.4}");
+        let f = f.trim_start_matches('0').trim_end_matches('0');
+        grouped.push_str(f);
+    }
+    if neg {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Formats a number with Indian digit grouping (`6,40,000`, `1,00,00,000`).
+pub fn format_indian(n: f64) -> String {
+    let western = format_number(n);
+    let (sign, rest) = western
+        .strip_prefix('-')
+        .map_or(("", western.as_str()), |r| ("-", r));
+    let (int, frac) = rest.split_once('.').unwrap_or((rest, ""));
+    let digits: String = int.chars().filter(char::is_ascii_digit).collect();
+    let mut out = String::new();
+    if digits.len() <= 3 {
+        out.push_str(&digits);
+    } else {
+        let (head, last3) = digits.split_at(digits.len() - 3);
+        let head_chars: Vec<char> = head.chars().collect();
+        for (i, ch) in head_chars.iter().enumerate() {
+            if i > 0 && (head_chars.len() - i) % 2 == 0 {
+                out.push(',');
+            }
+            out.push(*ch);
+        }
+        out.push(',');
+        out.push_str(last3);
+    }
+    if frac.is_empty() {
+        format!("{sign}{out}")
+    } else {
+        format!("{sign}{out}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn mask_keeps_offsets_and_newlines() {
+        let text = "Keep ‘this’.\nDrop ₹ that.\nKeep";
+        let start = text.find("Drop").unwrap_or(0);
+        let end = text.find("that.").unwrap_or(0) + 5;
+        let masked = mask(text, [start..end + 1]);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.starts_with("Keep ‘this’.\n"));
+        assert!(!masked.contains("Drop"));
+        assert!(masked.ends_with("Keep"));
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_decimals_and_quotes() {
+        let got = split("Exports were Rs. 1.5 crore. “We grow,” he said. Next one!");
+        assert_eq!(
+            got,
+            vec!["Exports were Rs. 1.5 crore.", "“We grow,” he said.", "Next one!"]
+        );
+    }
+
+    #[test]
+    fn headlines_and_blank_lines_end_sentences() {
+        let got = split("A headline without stop\n\nBody starts here. And ends.\nNext line");
+        assert_eq!(
+            got,
+            vec!["A headline without stop", "Body starts here.", "And ends.", "Next line"]
+        );
+    }
+
+    #[test]
+    fn number_formats() {
+        assert_eq!(format_number(640000.0), "640,000");
+        assert_eq!(format_number(-40.0), "-40");
+        assert_eq!(format_number(1.25), "1.25");
+        assert_eq!(format_indian(640000.0), "6,40,000");
+        assert_eq!(format_indian(10000000.0), "1,00,00,000");
+        assert_eq!(format_indian(999.0), "999");
+    }
+}

@@ -1,0 +1,1 @@
+//! Samachar project file.
