@@ -1,6 +1,20 @@
 //! Samachar: with no arguments, the desktop app; with a subcommand, the
 //! command line.
 
-fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+use clap::Parser;
+use samachar::cli::Cli;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => samachar::cli::run(command),
+        None => match samachar::app::run(cli.project_flag.or(cli.project)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("samachar: {e:#}");
+                ExitCode::from(1)
+            }
+        },
+    }
 }

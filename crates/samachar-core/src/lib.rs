@@ -11,6 +11,7 @@
 //! This crate re-exports the crates it is built from, so that the app and the
 //! command line need depend on it alone.
 
+pub mod score;
 pub mod seeds;
 
 pub use samachar_chart as chart;
@@ -37,10 +38,8 @@ pub struct Article {
 /// Analyses one decoded document.
 pub fn analyze_document(doc: &Document) -> ArticleAnalysis {
     let cleaned = samachar_ingest::clean::clean(doc);
-    let masked = samachar_model::text::mask(
-        &doc.text,
-        cleaned.furniture.iter().map(|f| f.start..f.end),
-    );
+    let masked =
+        samachar_model::text::mask(&doc.text, cleaned.furniture.iter().map(|f| f.start..f.end));
     let quantities = samachar_quantity::extract(&masked);
     let extraction = samachar_extract::extract(&masked, &cleaned.metadata, &quantities);
     ArticleAnalysis {

@@ -28,4 +28,3 @@ pub fn documents() -> Vec<Document> {
         })
         .collect()
 }
-

@@ -1,6 +1,21 @@
 //! Non-destructive cleaning: page furniture and metadata.
+//!
+//! The cleaner never changes the text: it marks furniture as byte spans over
+//! [`Document::text`] (sorted, not overlapping, on character boundaries) and
+//! the core masks them before extraction. Rules describe *kinds* of page
+//! furniture (share bars, job boards, bylines, contact blocks, repeated
+//! passages ...), never particular sites or articles.
+//!
+//! The work is linear in the text: line rules look at each line and its
+//! neighbours once, and repeated passages are found through an index of word
+//! shingles rather than by comparing every pair of sentences.
 
-use samachar_model::{Document, Furniture, Metadata};
+mod date;
+mod lines;
+mod meta;
+mod repeat;
+
+use samachar_model::{Document, Furniture, FurnitureKind, Metadata};
 
 /// What the cleaner found in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,11 +28,186 @@ pub struct Cleaned {
 
 /// Marks furniture and finds metadata in `doc`.
 pub fn clean(doc: &Document) -> Cleaned {
+    let text = doc.text.as_str();
+    let lines = lines::split(text);
+    let mut marks = Marks::new(text.len());
+    let hints = lines::mark(&lines, &mut marks);
+    let dateline = meta::dateline(text, &lines, &marks);
+    if let Some(d) = &dateline
+        && let Some(dup) = d.duplicate.clone()
+    {
+        marks.paint(dup.start, dup.end, FurnitureKind::Repeat);
+    }
+    repeat::mark(text, &lines, &mut marks);
+    let metadata = meta::metadata(doc, &lines, &marks, &hints, dateline.as_ref());
     Cleaned {
-        furniture: Vec::new(),
-        metadata: Metadata {
-            title: doc.format_title.clone(),
-            ..Metadata::default()
-        },
+        furniture: marks.into_furniture(text),
+        metadata,
+    }
+}
+
+/// Furniture kinds by priority: where two rules mark the same bytes, the
+/// more specific kind (higher code) wins.
+fn code(kind: FurnitureKind) -> u8 {
+    match kind {
+        FurnitureKind::Repeat => 1,
+        FurnitureKind::Other => 2,
+        FurnitureKind::ShareBar => 3,
+        FurnitureKind::AlsoRead => 4,
+        FurnitureKind::Copyright => 5,
+        FurnitureKind::Counter => 6,
+        FurnitureKind::JobListing => 7,
+    }
+}
+
+fn kind_of(code: u8) -> Option<FurnitureKind> {
+    FurnitureKind::ALL
+        .into_iter()
+        .find(|k| self::code(*k) == code)
+}
+
+/// One furniture code per byte of the text (0 = content).
+pub(crate) struct Marks {
+    codes: Vec<u8>,
+}
+
+impl Marks {
+    fn new(len: usize) -> Self {
+        Marks {
+            codes: vec![0; len],
+        }
+    }
+
+    /// Marks `start..end` as `kind`, keeping any higher-priority marks.
+    pub(crate) fn paint(&mut self, start: usize, end: usize, kind: FurnitureKind) {
+        let c = code(kind);
+        let end = end.min(self.codes.len());
+        for b in self.codes.iter_mut().take(end).skip(start) {
+            if *b < c {
+                *b = c;
+            }
+        }
+    }
+
+    /// Share of the non-white-space bytes of `text[start..end]` that are
+    /// marked, from 0.0 to 1.0 (1.0 for an all-blank range).
+    pub(crate) fn covered(&self, text: &str, start: usize, end: usize) -> f64 {
+        let end = end.min(text.len()).min(self.codes.len());
+        let start = start.min(end);
+        let mut total = 0usize;
+        let mut marked = 0usize;
+        for (b, c) in text.as_bytes()[start..end]
+            .iter()
+            .zip(&self.codes[start..end])
+        {
+            if !b.is_ascii_whitespace() {
+                total += 1;
+                marked += usize::from(*c != 0);
+            }
+        }
+        if total == 0 {
+            1.0
+        } else {
+            marked as f64 / total as f64
+        }
+    }
+
+    /// True when the byte at `i` is marked.
+    pub(crate) fn is_marked(&self, i: usize) -> bool {
+        self.codes.get(i).is_some_and(|c| *c != 0)
+    }
+
+    /// Turns the marks into sorted furniture spans: runs of one kind,
+    /// joined across white space, trimmed of white space at both ends.
+    fn into_furniture(self, text: &str) -> Vec<Furniture> {
+        let mut runs: Vec<(usize, usize, u8)> = Vec::new();
+        let mut i = 0usize;
+        let codes = &self.codes;
+        while i < codes.len() {
+            let c = codes[i];
+            if c == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < codes.len() && codes[i] == c {
+                i += 1;
+            }
+            match runs.last_mut() {
+                Some(last) if last.2 == c && text[last.1..start].trim().is_empty() => {
+                    last.1 = i;
+                }
+                _ => runs.push((start, i, c)),
+            }
+        }
+        runs.into_iter()
+            .filter_map(|(mut start, mut end, c)| {
+                while start < end && !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                while end > start && !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let piece = &text[start..end];
+                let lead = piece.len() - piece.trim_start().len();
+                let trail = piece.len() - piece.trim_end().len();
+                let (start, end) = (start + lead, end - trail);
+                if start >= end {
+                    return None;
+                }
+                Some(Furniture {
+                    start,
+                    end,
+                    kind: kind_of(c)?,
+                    text: text[start..end].to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samachar_model::Format;
+
+    pub(crate) fn doc(text: &str) -> Document {
+        Document {
+            path: "t.txt".into(),
+            file: "t.txt".into(),
+            format: Format::Text,
+            encoding: "UTF-8".into(),
+            text: text.into(),
+            format_title: None,
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn spans_are_sorted_disjoint_trimmed_and_exact() {
+        let text = "Headline of the story here\n\nShare\nPrint\n\nBody “text” said Rs 5 crore.\n\nCopyright © 2024 Paper. All rights reserved.\n";
+        let cleaned = clean(&doc(text));
+        let mut last_end = 0;
+        for f in &cleaned.furniture {
+            assert!(f.start >= last_end && f.start < f.end);
+            assert_eq!(f.text, text[f.start..f.end]);
+            assert_eq!(f.text.trim(), f.text);
+            last_end = f.end;
+        }
+        let kinds: Vec<_> = cleaned
+            .furniture
+            .iter()
+            .map(|f| (f.kind, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (FurnitureKind::ShareBar, "Share\nPrint"),
+                (
+                    FurnitureKind::Copyright,
+                    "Copyright © 2024 Paper. All rights reserved."
+                )
+            ]
+        );
     }
 }

@@ -1,9 +1,1755 @@
 //! Samachar quantity extraction.
+//!
+//! [`extract`] finds the figures in an article and normalises them: numbers
+//! in figures (western `1,234,567` and Indian `12,34,567.89` grouping, thin
+//! or plain spaces between groups, decimals, fractions `2 1/2`), numbers in
+//! words (`twelve lakh thirty four thousand five hundred`, `one million and
+//! a half`, `minus five`), scales in both (`Rs 100 crore`, `5.5 lakh`,
+//! `$13,009 million`, `100k`, `€10M`, `30 MUSD`), currencies in every form
+//! (`Rs`, `₹`, `INR`, `rupees`, `$`, `US$`, `c $`, `USD`, `dollars`, `€`,
+//! `£`, `pounds sterling`, ISO codes), percentages, temperatures, physical
+//! units (tonnes, MMT/MTPA, km, acres, sq ft, MW, litres ...), durations
+//! and ages, calendar years, counts with their noun and rates.
+//!
+//! # Rules worth knowing
+//!
+//! * **Count nouns.** A number followed by a plural noun is a count and the
+//!   unit is that noun in lower case (`300 employees` → `employees`). The
+//!   noun is the first plural word (ending in -s, or `people`, `women`,
+//!   `staff` ...) within the next six lower-case words, skipping at most
+//!   five modifiers (`459 operational units`, `50 new wall and vitrified
+//!   tile units` → `units`) and never crossing a function word (`of`,
+//!   `the`, `in`, `are` ...), punctuation or a line break.
+//! * **Ellipsis.** A bare number right after "of which"/"of whom"/"of
+//!   them"/"of these" takes the count noun of the count before it in the
+//!   sentence, and so do later numbers in that sentence followed by the
+//!   same word (`459 units, of which 178 produce ...; 52 produce ...`).
+//! * **Years.** A four-digit number from 1800 to 2100 after `in`, `since`,
+//!   `from`, `by`, `of`, `established` ... is a calendar year (unit `year`);
+//!   right after a capitalised word it is a name (`Utkarsh Odisha 2025`) and
+//!   is skipped. `2010-11` is a fiscal year: 2010 to 2011, unit `year`.
+//! * **Skipped:** ordinals (`2nd`, `8th`), dates (`Feb 22, 2023`, `July
+//!   18`, `22/02/2023`), times, phone numbers, PIN codes after a place name,
+//!   URLs, e-mail addresses, versions, codes with letters (`D2C`, `G20`) and
+//!   a lone word "one" with nothing after it.
+//! * **Ranges** `2-3 lakh`, `2 to 3 lakh`, `between 2 and 3 lakh` give the
+//!   low end as `value` and the high end as `value_max`.
+//! * **Two currencies** `Rs 15 crore ($1.9 million)` give two quantities
+//!   that point at each other through `same_as`.
 
+mod lexicon;
+pub mod peer;
+mod scan;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use lexicon::{NumWord, UnitKind};
+use regex::Regex;
 use samachar_model::Quantity;
+use samachar_model::text::{sentence_at, sentences};
+use scan::{Kind, Lower, Numeral, Tok, tok, tok_before};
+
+/// Where a number may start: a digit, or a number word.
+static ANCHOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"[0-9]|(?i:(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fourty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|lakhs?|lacs?|crores?|million|billion|trillion|half|quarter|dozen)(?-u:\b))",
+    )
+    .ok()
+});
+
+/// Stretches that are never quantities: URLs, e-mail addresses, phone
+/// numbers, numeric dates, versions, clock times.
+static SKIP: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)https?://[^\s<>]+|www\.[^\s<>]+",
+        r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
+        r"|(?-u:\b)(?:tel|telephone|ph|phone|mob|mobile|fax|helpline|whatsapp|toll[- ]free)(?-u:\b)\.?(?:\s*(?:no|number)\.?)?\s*[:.\-]?\s*\+?[0-9][0-9 \-()/,]{5,}[0-9]",
+        r"|\+[0-9]{1,3}[ \-]?\(?[0-9]{1,5}\)?(?:[ \-]?[0-9]{2,5}){2,}",
+        r"|(?-u:\b)[0-9]{3,5}-[0-9]{3,4}-[0-9]{3,4}(?-u:\b)",
+        r"|(?-u:\b)[0-9]{1,2}[/\-][0-9]{1,2}[/\-][0-9]{2,4}(?-u:\b)",
+        r"|(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",
+        r"|(?-u:\b)[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}(?-u:\b)",
+        r"|(?-u:\b)v[0-9]+(?:\.[0-9]+)+|(?-u:\b)version\s+[0-9]+(?:\.[0-9]+)*",
+        r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m(?-u:\b)\.?)?",
+        r"|(?-u:\b)[0-9]{1,2}(?:\.[0-9]{2})?\s*(?:[ap]\.m\.|[ap]m(?-u:\b))",
+    ))
+    .ok()
+});
+
+/// Six-digit Indian PIN codes ("110 003", "400001"); confirmed by context.
+static PIN: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[1-9][0-9]{2} ?[0-9]{3}(?-u:\b)").ok());
 
 /// Finds every quantity in `text`, in text order, each with its sentence.
+///
+/// Offsets are byte offsets into `text`. The core calls this on text where
+/// page furniture is already blanked out with spaces.
 pub fn extract(text: &str) -> Vec<Quantity> {
-    let _ = text;
-    Vec::new()
+    let drafts = drafts(text);
+    let sents = sentences(text);
+    let mut out: Vec<Quantity> = drafts
+        .iter()
+        .map(|d| Quantity {
+            text: text.get(d.start..d.end).unwrap_or("").to_string(),
+            value: d.value,
+            value_max: d.value_max,
+            unit: d.unit.clone(),
+            per: d.per.clone(),
+            qualifier: d.qualifier.clone(),
+            start: d.start,
+            end: d.end,
+            sentence: sentence_at(&sents, d.start)
+                .and_then(|r| text.get(r))
+                .unwrap_or("")
+                .to_string(),
+            same_as: None,
+        })
+        .collect();
+    link_currencies(text, &drafts, &mut out);
+    out
 }
+
+/// A quantity before its sentence is attached.
+#[derive(Clone, Debug, PartialEq)]
+struct Draft {
+    start: usize,
+    end: usize,
+    value: f64,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    per: Option<String>,
+    qualifier: Option<String>,
+    kind: Option<UnitKind>,
+    /// The word right after the number (for the ellipsis rule).
+    next_word: Option<(usize, usize)>,
+    /// The number had no unit of its own.
+    bare: bool,
+    /// Words skipped between the number and its count noun.
+    noun_gap: usize,
+    /// End of the number itself.
+    core_end: usize,
+}
+
+impl Draft {
+    /// A number that may stand for a noun said before it: no unit, or a
+    /// count noun found only past other words ("178 produce wall tiles").
+    fn elliptical(&self) -> bool {
+        self.bare || (self.kind == Some(UnitKind::Count) && self.noun_gap > 0 && self.per.is_none())
+    }
+
+    fn make_count(&mut self, noun: &str) {
+        self.unit = Some(noun.to_string());
+        self.kind = Some(UnitKind::Count);
+        self.end = self.core_end;
+        self.bare = false;
+    }
+}
+
+enum Step {
+    Emit(Box<Draft>),
+    Skip(usize),
+}
+
+fn skip_spans(t: &str) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    if let Some(re) = SKIP.as_ref() {
+        spans.extend(re.find_iter(t).map(|m| m.range()));
+    }
+    if let Some(re) = PIN.as_ref() {
+        for m in re.find_iter(t) {
+            if is_pin_context(t, m.start(), m.end()) {
+                spans.push(m.range());
+            }
+        }
+    }
+    spans.sort_by_key(|r| (r.start, r.end));
+    spans
+}
+
+fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
+    let after_ok = match t[end..].chars().next() {
+        None => true,
+        Some(c) => matches!(c, ',' | '.' | ')' | '\n' | ';' | '|' | '\r'),
+    };
+    if !after_ok {
+        return false;
+    }
+    match tok_before(t, start, start.saturating_sub(40)) {
+        Some(p) if p.kind == Kind::Sym('-') || p.kind == Kind::Sym(':') => true,
+        Some(p) if p.is_word() => {
+            let raw = p.raw(t);
+            let lw = Lower::new(raw);
+            raw.chars().next().is_some_and(char::is_uppercase)
+                || matches!(lw.as_str(), "pin" | "pincode" | "code")
+        }
+        _ => false,
+    }
+}
+
+fn drafts(t: &str) -> Vec<Draft> {
+    let Some(anchor) = ANCHOR.as_ref() else {
+        return Vec::new();
+    };
+    let skips = skip_spans(t);
+    let mut out: Vec<Draft> = Vec::new();
+    let mut pos = 0usize;
+    let mut floor = 0usize;
+    let mut si = 0usize;
+    while pos < t.len() {
+        let Some(m) = anchor.find_at(t, pos) else {
+            break;
+        };
+        let a = m.start();
+        while si < skips.len() && skips[si].end <= a {
+            si += 1;
+        }
+        if let Some(s) = skips.get(si)
+            && s.start <= a
+        {
+            pos = s.end.max(m.end());
+            floor = pos;
+            continue;
+        }
+        match parse_at(t, a, floor) {
+            Step::Emit(d) => {
+                pos = d.end.max(m.end());
+                floor = d.end;
+                out.push(*d);
+            }
+            Step::Skip(next) => {
+                pos = next.max(m.end());
+                floor = pos;
+            }
+        }
+        while !t.is_char_boundary(pos) && pos < t.len() {
+            pos += 1;
+        }
+    }
+    apply_ellipsis(t, &mut out);
+    out
+}
+
+/// Gives elliptical counts ("of which 178 produce ...") the noun of the
+/// count before them.
+fn apply_ellipsis(t: &str, out: &mut [Draft]) {
+    let mut i = 0;
+    while i < out.len() {
+        let d = &out[i];
+        let is_lead = d.elliptical() && d.qualifier.is_none() && {
+            let mut from = d.start.saturating_sub(24);
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let head = t[from..d.start].trim_end().to_ascii_lowercase();
+            ["of which", "of whom", "of them", "of these", "of those"]
+                .iter()
+                .any(|p| head.ends_with(p))
+        };
+        if !is_lead || i == 0 {
+            i += 1;
+            continue;
+        }
+        let prev = &out[i - 1];
+        let noun = match (&prev.unit, prev.kind) {
+            (Some(u), Some(UnitKind::Count)) => u.clone(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let gap = &t[prev.end..d.start];
+        if gap.contains(['.', '\n']) {
+            i += 1;
+            continue;
+        }
+        let verb = d.next_word.map(|(s, e)| t[s..e].to_ascii_lowercase());
+        out[i].make_count(&noun);
+        let mut j = i + 1;
+        while j < out.len() {
+            let gap = &t[out[j - 1].end..out[j].start];
+            let same_verb = out[j].next_word.map(|(s, e)| t[s..e].to_ascii_lowercase()) == verb;
+            if gap.contains(['.', '\n']) || !out[j].elliptical() || verb.is_none() || !same_verb {
+                break;
+            }
+            out[j].make_count(&noun);
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Links an amount in one currency to the same amount in another given
+/// right after it in brackets or after a slash.
+fn link_currencies(t: &str, drafts: &[Draft], out: &mut [Quantity]) {
+    for i in 1..drafts.len() {
+        let (a, b) = (&drafts[i - 1], &drafts[i]);
+        if a.kind != Some(UnitKind::Currency) || b.kind != Some(UnitKind::Currency) {
+            continue;
+        }
+        if a.unit == b.unit || out[i - 1].same_as.is_some() {
+            continue;
+        }
+        let gap = t[a.end..b.start].trim();
+        let gap = gap.trim_end_matches(['(', '[']).trim();
+        let opened = t[a.end..b.start].contains(['(', '[']);
+        if (opened && gap.is_empty()) || matches!(gap, "/" | "or" | "i.e." | "(i.e.") {
+            out[i - 1].same_as = Some(i);
+            out[i].same_as = Some(i - 1);
+        }
+    }
+}
+
+fn is_alnum_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// End of the run of letters and digits starting at `i`.
+fn alnum_end(t: &str, i: usize) -> usize {
+    let b = t.as_bytes();
+    let mut j = i;
+    while j < b.len()
+        && (is_alnum_byte(b[j]) || b[j] == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit))
+    {
+        j += 1;
+    }
+    j
+}
+
+fn lower(t: &str, k: Tok) -> Lower {
+    Lower::new(k.raw(t))
+}
+
+/// What stands before the number: sign, currency, qualifier.
+#[derive(Debug, Default)]
+struct Prefix {
+    start: usize,
+    neg: bool,
+    currency: Option<(&'static str, f64)>,
+    qualifier: Option<String>,
+    between: bool,
+}
+
+fn is_currency_prefix_word(raw: &str, w: &str) -> Option<(&'static str, f64)> {
+    if matches!(w, "rs" | "re" | "inr" | "rupees") {
+        return Some(("INR", 1.0));
+    }
+    if let Some(c) = lexicon::iso_code(raw, w) {
+        return Some((c, 1.0));
+    }
+    lexicon::million_code(raw).map(|c| (c, 1e6))
+}
+
+fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefix {
+    let mut p = Prefix {
+        start: core_start,
+        ..Prefix::default()
+    };
+    // Sign.
+    if let Some(k) = tok_before(t, core_start, floor) {
+        match k.kind {
+            Kind::Sym('-' | '−' | '–') if is_num => {
+                let attached = k.end == core_start;
+                let before = tok_before(t, k.start, k.start.saturating_sub(64));
+                let ok = match before {
+                    None => true,
+                    Some(b) => match b.kind {
+                        Kind::Break | Kind::End => true,
+                        Kind::Num => false,
+                        Kind::Word => b.end < k.start,
+                        Kind::Sym(c) => attached && matches!(c, '(' | '[' | ':' | '=' | ',' | ';'),
+                    },
+                };
+                if ok {
+                    p.neg = true;
+                    p.start = k.start;
+                }
+            }
+            Kind::Word => {
+                if matches!(lower(t, k).as_str(), "minus" | "negative") {
+                    p.neg = true;
+                    p.start = k.start;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Currency.
+    if let Some(k) = tok_before(t, p.start, floor) {
+        match k.kind {
+            Kind::Sym('$') => {
+                let mut code = "USD";
+                let mut start = k.start;
+                let window_start = floor.max(k.start.saturating_sub(6));
+                let window = t.get(window_start..k.start).unwrap_or("");
+                let trimmed = window.trim_end_matches(' ');
+                let wl = trimmed.to_ascii_lowercase();
+                let mut dotted = false;
+                for pat in ["u.s.", "u.s"] {
+                    if let Some(head) = wl.strip_suffix(pat)
+                        && !head.bytes().last().is_some_and(is_alnum_byte)
+                    {
+                        start = window_start + head.len();
+                        dotted = true;
+                        break;
+                    }
+                }
+                if !dotted
+                    && let Some(q) = tok_before(t, k.start, floor)
+                    && q.is_word()
+                {
+                    let spaced = q.end < k.start;
+                    if let Some(c) = lexicon::dollar_prefix(lower(t, q).as_str(), spaced) {
+                        code = c;
+                        start = q.start;
+                    }
+                }
+                p.currency = Some((code, 1.0));
+                p.start = start;
+            }
+            Kind::Sym(c @ ('₹' | '€' | '£' | '¥')) => {
+                let code = match c {
+                    '₹' => "INR",
+                    '€' => "EUR",
+                    '£' => "GBP",
+                    _ => "JPY",
+                };
+                p.currency = Some((code, 1.0));
+                p.start = k.start;
+            }
+            Kind::Sym('.') => {
+                if let Some(q) = tok_before(t, k.start, floor)
+                    && q.is_word()
+                    && q.end == k.start
+                    && matches!(lower(t, q).as_str(), "rs" | "re")
+                {
+                    p.currency = Some(("INR", 1.0));
+                    p.start = q.start;
+                }
+            }
+            Kind::Word => {
+                if let Some(c) = is_currency_prefix_word(k.raw(t), lower(t, k).as_str()) {
+                    p.currency = Some(c);
+                    p.start = k.start;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Qualifier.
+    let mut ws = floor.max(p.start.saturating_sub(24));
+    while !t.is_char_boundary(ws) {
+        ws += 1;
+    }
+    let window = t.get(ws..p.start).unwrap_or("");
+    let trimmed = window.trim_end_matches([' ', '\t', '\u{a0}']);
+    if !trimmed.ends_with('\n') {
+        let wl = trimmed.to_ascii_lowercase();
+        for q in lexicon::QUALIFIERS {
+            if let Some(head) = wl.strip_suffix(q)
+                && !head.bytes().last().is_some_and(is_alnum_byte)
+            {
+                if *q == "between" {
+                    p.between = true;
+                } else {
+                    p.qualifier = Some((*q).to_string());
+                    p.start = ws + head.len();
+                }
+                break;
+            }
+        }
+    }
+    p
+}
+
+/// A number read from figures and/or words.
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    end: usize,
+    value: f64,
+    /// The scale of the last group ("3 lakh" gives 1e5), 1 when none.
+    top: f64,
+    scaled: bool,
+    /// The single numeral, when the number is only that.
+    single: Option<Numeral>,
+    lone_one: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Last {
+    None,
+    A,
+    Digits,
+    Unit,
+    Teen,
+    Tens,
+    Hyphen,
+    Hundred,
+    Scale,
+    And,
+    Frac,
+}
+
+#[derive(Clone, Copy)]
+struct Acc {
+    stack: [(f64, f64); 8],
+    n: usize,
+    cur: f64,
+    last: Last,
+    end: usize,
+    top: f64,
+    scaled: bool,
+    words: bool,
+    count: u32,
+}
+
+impl Acc {
+    fn total(&self) -> f64 {
+        self.stack[..self.n].iter().map(|x| x.0).sum::<f64>() + self.cur
+    }
+
+    fn apply_scale(&mut self, s: f64) -> bool {
+        let mut acc = self.cur;
+        while self.n > 0 && self.stack[self.n - 1].1 < s {
+            self.n -= 1;
+            acc += self.stack[self.n].0;
+        }
+        if self.n >= self.stack.len() || acc == 0.0 && self.last != Last::Digits {
+            return false;
+        }
+        self.stack[self.n] = (acc * s, s);
+        self.n += 1;
+        self.cur = 0.0;
+        self.top = s;
+        self.scaled = true;
+        true
+    }
+}
+
+fn is_number_word_tok(t: &str, k: Tok) -> bool {
+    k.is_word()
+        && matches!(
+            lexicon::num_word(lower(t, k).as_str()),
+            Some(NumWord::Unit(_) | NumWord::Teen(_) | NumWord::Tens(_))
+        )
+}
+
+/// True when what follows `pos` is a unit, currency or scale word: then
+/// plain spaces may group digits ("10 000 dollars").
+fn unit_follows(t: &str, pos: usize) -> bool {
+    let k = tok(t, pos);
+    if !k.is_word() {
+        return matches!(k.kind, Kind::Sym('$' | '€' | '£' | '₹' | '%'));
+    }
+    let raw = k.raw(t);
+    let lw = Lower::new(raw);
+    let w = lw.as_str();
+    lexicon::scale_word(w).is_some()
+        || lexicon::currency_word(w).is_some()
+        || lexicon::iso_code(raw, w).is_some()
+        || lexicon::unit_word(raw, w).is_some()
+}
+
+fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
+    let mut st = Acc {
+        stack: [(0.0, 0.0); 8],
+        n: 0,
+        cur: 0.0,
+        last: Last::None,
+        end: start,
+        top: 1.0,
+        scaled: false,
+        words: false,
+        count: 0,
+    };
+    let mut snap: Option<(Acc, f64)> = None;
+    let mut single: Option<Numeral> = None;
+    let mut p = start;
+    loop {
+        let k = tok(t, p);
+        let attached = k.start == st.end;
+        match k.kind {
+            Kind::Num | Kind::Sym('.') => {
+                if !matches!(
+                    st.last,
+                    Last::None | Last::Scale | Last::Hundred | Last::And
+                ) {
+                    break;
+                }
+                let mut nm = if k.kind == Kind::Num {
+                    scan::numeral(t, k.start)
+                } else {
+                    if st.last != Last::None
+                        || !t.as_bytes().get(k.end).is_some_and(u8::is_ascii_digit)
+                    {
+                        break;
+                    }
+                    scan::leading_decimal(t, k.start)
+                };
+                if nm.bad {
+                    break;
+                }
+                if st.last == Last::None {
+                    if let Some((se, sv)) = nm.spaced
+                        && (currency || unit_follows(t, se))
+                    {
+                        nm.value = sv;
+                        nm.end = se;
+                        nm.grouped = true;
+                    }
+                    if !nm.decimal && !nm.fraction && !nm.grouped {
+                        let nx = tok(t, nm.end);
+                        if nx.kind == Kind::Num && nx.start == nm.end + 1 {
+                            let f = scan::numeral(t, nx.start);
+                            if f.fraction && !f.bad {
+                                nm.value += f.value;
+                                nm.end = f.end;
+                                nm.fraction = true;
+                            }
+                        }
+                    }
+                    single = Some(nm);
+                } else {
+                    // After a scale, figures must lead to a smaller scale
+                    // ("1 crore 25 lakh"); after "hundred", stay below it.
+                    if st.last == Last::Scale {
+                        let nx = tok(t, nm.end);
+                        let ok = nx.is_word()
+                            && match lexicon::num_word(lower(t, nx).as_str()) {
+                                Some(NumWord::Hundred) => true,
+                                Some(NumWord::Scale(s)) => s < st.top,
+                                _ => false,
+                            };
+                        if !ok || nm.value >= st.top {
+                            break;
+                        }
+                    }
+                    if st.last == Last::Hundred && nm.value >= 100.0 {
+                        break;
+                    }
+                    single = None;
+                }
+                st.cur += nm.value;
+                st.last = Last::Digits;
+                st.end = nm.end;
+                st.count += 1;
+                p = nm.end;
+            }
+            Kind::Word => {
+                let raw = k.raw(t);
+                let lw = Lower::new(raw);
+                let w = lw.as_str();
+                let abbrev = matches!(
+                    w,
+                    "k" | "mn" | "mln" | "mio" | "bn" | "bln" | "cr" | "crs" | "tn" | "tln"
+                );
+                let letter_scale = if st.last == Last::Digits {
+                    match raw {
+                        "M" if attached || currency => Some(1e6),
+                        "m" if currency => Some(1e6),
+                        "B" if attached || currency => Some(1e9),
+                        "b" if currency => Some(1e9),
+                        "L" | "l" if currency => Some(1e5),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
+                if abbrev && st.last != Last::Digits {
+                    break;
+                }
+                let nw = match letter_scale {
+                    Some(s) => Some(NumWord::Scale(s)),
+                    None => lexicon::num_word(w),
+                };
+                match nw {
+                    Some(NumWord::Unit(u)) => {
+                        let ok = matches!(
+                            st.last,
+                            Last::None
+                                | Last::Scale
+                                | Last::Hundred
+                                | Last::And
+                                | Last::Hyphen
+                                | Last::Tens
+                        );
+                        if !ok {
+                            break;
+                        }
+                        st.cur += u;
+                        st.last = Last::Unit;
+                    }
+                    Some(NumWord::Teen(v)) | Some(NumWord::Tens(v)) => {
+                        if !matches!(
+                            st.last,
+                            Last::None | Last::Scale | Last::Hundred | Last::And
+                        ) {
+                            break;
+                        }
+                        st.cur += v;
+                        st.last = if v < 20.0 { Last::Teen } else { Last::Tens };
+                    }
+                    Some(NumWord::Hundred) | Some(NumWord::Dozen) => {
+                        if !matches!(
+                            st.last,
+                            Last::Unit | Last::Teen | Last::Tens | Last::Digits | Last::A
+                        ) {
+                            break;
+                        }
+                        let f = if nw == Some(NumWord::Hundred) {
+                            100.0
+                        } else {
+                            12.0
+                        };
+                        st.cur *= f;
+                        st.last = Last::Hundred;
+                    }
+                    Some(NumWord::Scale(s)) => {
+                        let ok = match st.last {
+                            Last::Unit
+                            | Last::Teen
+                            | Last::Tens
+                            | Last::Digits
+                            | Last::Hundred
+                            | Last::A
+                            | Last::Frac => true,
+                            Last::Scale => st.top < s,
+                            _ => false,
+                        };
+                        if !ok {
+                            break;
+                        }
+                        if let Some((saved, lim)) = snap
+                            && s >= lim
+                        {
+                            st = saved;
+                            snap = None;
+                            break;
+                        }
+                        if st.last == Last::Scale {
+                            st.last = Last::Digits;
+                        }
+                        if !st.apply_scale(s) {
+                            break;
+                        }
+                        st.last = Last::Scale;
+                    }
+                    None => match w {
+                        "and" => {
+                            let n1 = tok(t, k.end);
+                            let n1w = lower(t, n1);
+                            let half_follows =
+                                n1.is_word() && matches!(n1w.as_str(), "a" | "one") && {
+                                    let n2 = tok(t, n1.end);
+                                    n2.is_word() && lower(t, n2).as_str() == "half"
+                                };
+                            let whole = matches!(
+                                st.last,
+                                Last::Scale | Last::Digits | Last::Unit | Last::Teen | Last::Tens
+                            );
+                            if half_follows && whole {
+                                // "3 million and a half", "five and a half".
+                                let n2 = tok(t, n1.end);
+                                let unit = if st.last == Last::Scale { st.top } else { 1.0 };
+                                st.cur += 0.5 * unit;
+                                st.last = Last::Frac;
+                                st.end = n2.end;
+                                break;
+                            }
+                            if !matches!(st.last, Last::Scale | Last::Hundred) {
+                                break;
+                            }
+                            let numeric = n1.kind == Kind::Num || is_number_word_tok(t, n1);
+                            if !numeric {
+                                break;
+                            }
+                            let lim = if st.last == Last::Scale {
+                                st.top
+                            } else {
+                                f64::INFINITY
+                            };
+                            snap = Some((st, lim));
+                            st.last = Last::And;
+                            p = k.end;
+                            continue;
+                        }
+                        "point" => {
+                            if !st.words
+                                || !matches!(
+                                    st.last,
+                                    Last::Unit | Last::Teen | Last::Tens | Last::Hundred
+                                )
+                            {
+                                break;
+                            }
+                            let mut q = k.end;
+                            let mut scale = 0.1;
+                            let mut frac = 0.0;
+                            let mut end = None;
+                            loop {
+                                let d = tok(t, q);
+                                match lexicon::num_word(lower(t, d).as_str()) {
+                                    Some(NumWord::Unit(u)) if d.is_word() => {
+                                        frac += u * scale;
+                                        scale /= 10.0;
+                                        end = Some(d.end);
+                                        q = d.end;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            let Some(e) = end else {
+                                break;
+                            };
+                            st.cur += frac;
+                            st.end = e;
+                            st.last = Last::Frac;
+                            break;
+                        }
+                        "half" | "quarter" => {
+                            let f = if w == "half" { 0.5 } else { 0.25 };
+                            let nx = tok(t, k.end);
+                            let scale_next = nx.is_word()
+                                && matches!(
+                                    lexicon::num_word(lower(t, nx).as_str()),
+                                    Some(NumWord::Scale(_))
+                                );
+                            let one_before = matches!(st.last, Last::Unit | Last::Hyphen)
+                                && st.cur == 1.0
+                                && st.n == 0;
+                            if st.last == Last::None && scale_next {
+                                st.cur = f;
+                            } else if st.last == Last::A || one_before {
+                                st.cur = f;
+                                st.words = true;
+                                st.last = Last::Frac;
+                                st.end = k.end;
+                                st.count += 1;
+                                if !scale_next {
+                                    break;
+                                }
+                                p = k.end;
+                                continue;
+                            } else {
+                                break;
+                            }
+                            st.last = Last::Frac;
+                        }
+                        "a" | "an" => {
+                            if st.last != Last::None {
+                                break;
+                            }
+                            let nx = tok(t, k.end);
+                            let ok = nx.is_word()
+                                && (matches!(
+                                    lexicon::num_word(lower(t, nx).as_str()),
+                                    Some(NumWord::Hundred | NumWord::Dozen | NumWord::Scale(_))
+                                ) || matches!(lower(t, nx).as_str(), "half" | "quarter"))
+                                && !matches!(
+                                    lower(t, nx).as_str(),
+                                    "k" | "mn" | "bn" | "cr" | "tn" | "mln" | "bln"
+                                );
+                            if !ok {
+                                break;
+                            }
+                            st.cur = 1.0;
+                            st.last = Last::A;
+                            p = k.end;
+                            continue;
+                        }
+                        _ => break,
+                    },
+                }
+                st.words = true;
+                st.end = k.end;
+                st.count += 1;
+                p = k.end;
+            }
+            Kind::Sym('-' | '–') => {
+                let nx = tok(t, k.end);
+                let sym_attached = attached && nx.start == k.end;
+                let sym_spaced = !attached && nx.start > k.end;
+                if !(sym_attached || sym_spaced) || !nx.is_word() {
+                    break;
+                }
+                let nw = lower(t, nx);
+                let ok = match st.last {
+                    Last::Tens => matches!(lexicon::num_word(nw.as_str()), Some(NumWord::Unit(_))),
+                    Last::Unit => {
+                        st.cur == 1.0 && st.n == 0 && matches!(nw.as_str(), "half" | "quarter")
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                st.last = Last::Hyphen;
+                p = k.end;
+            }
+            _ => break,
+        }
+    }
+    if st.last == Last::And
+        && let Some((saved, _)) = snap
+    {
+        st = saved;
+    }
+    if matches!(st.last, Last::None | Last::A | Last::And | Last::Hyphen) {
+        return None;
+    }
+    let value = st.total();
+    if !value.is_finite() {
+        return None;
+    }
+    let single = single.filter(|s| s.end == st.end && !st.words && !st.scaled);
+    Some(Core {
+        end: st.end,
+        value,
+        top: st.top,
+        scaled: st.scaled,
+        single,
+        lone_one: st.words && st.count == 1 && value == 1.0,
+    })
+}
+
+/// A unit read after a number.
+#[derive(Debug, Clone)]
+struct UnitHit {
+    code: String,
+    factor: f64,
+    per: Option<&'static str>,
+    kind: UnitKind,
+    end: usize,
+}
+
+impl UnitHit {
+    fn new(code: &str, kind: UnitKind, end: usize) -> UnitHit {
+        UnitHit {
+            code: code.to_string(),
+            factor: 1.0,
+            per: None,
+            kind,
+            end,
+        }
+    }
+}
+
+struct UnitCtx {
+    currency: bool,
+    scaled: bool,
+}
+
+fn temperature_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "c" | "celsius" | "celcius" | "centigrade" | "centigrate" => "degC",
+        "f" | "fahrenheit" | "farenheit" | "fahrenheight" => "degF",
+        "k" | "kelvin" | "kelvins" => "K",
+        _ => return None,
+    })
+}
+
+/// Bare "degrees": a temperature when the sentence around speaks of one.
+fn bare_degrees(t: &str, pos: usize) -> &'static str {
+    let around = around(t, pos, 120, 80);
+    let hot = [
+        "temperat", "cold", "heat", "hot", "warm", "weather", "winter", "summer", "freez", "boil",
+        "celsius", "chill",
+    ];
+    if hot.iter().any(|h| around.contains(h)) {
+        "degC"
+    } else {
+        "deg"
+    }
+}
+
+/// The text around `pos`, lower-cased (a few dozen bytes either side).
+fn around(t: &str, pos: usize, before: usize, after: usize) -> String {
+    let mut s = pos.saturating_sub(before);
+    while !t.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = (pos + after).min(t.len());
+    while !t.is_char_boundary(e) {
+        e += 1;
+    }
+    t[s..e].to_lowercase()
+}
+
+/// "500 pounds": money when the words around speak of money and not of
+/// weight.
+fn pounds_are_money(t: &str, pos: usize) -> bool {
+    let ctx = around(t, pos, 80, 60);
+    let weight = [
+        "weigh", "heavy", "lb", "kg", "bag", "baby", "lose", "lost", "drop", "gain", "fat", "diet",
+        "load",
+    ];
+    let money = [
+        "pay",
+        "paid",
+        "fine",
+        "cost",
+        "price",
+        "worth",
+        "spen",
+        "sold",
+        "sell",
+        "buy",
+        "bought",
+        "earn",
+        "salary",
+        "wage",
+        "fund",
+        "invest",
+        "revenue",
+        "profit",
+        "£",
+        "budget",
+        "loan",
+        "donat",
+        "bid",
+        "valued",
+        "fee",
+        "bonus",
+        "compensat",
+        "award",
+    ];
+    !weight.iter().any(|w| ctx.contains(w)) && money.iter().any(|w| ctx.contains(w))
+}
+
+fn square_of(t: &str, def: &lexicon::UnitDef, k: Tok) -> Option<(&'static str, usize)> {
+    let sq = def.squarable?;
+    let rest = t.get(k.end..).unwrap_or("");
+    if rest.starts_with('²') {
+        return Some((sq, k.end + '²'.len_utf8()));
+    }
+    if rest.starts_with("^2") {
+        return Some((sq, k.end + 2));
+    }
+    if rest.starts_with('2') && !rest.as_bytes().get(1).is_some_and(u8::is_ascii_digit) {
+        return Some((sq, k.end + 1));
+    }
+    let nx = tok(t, k.end);
+    if nx.is_word() && lower(t, nx).as_str() == "squared" {
+        return Some((sq, nx.end));
+    }
+    None
+}
+
+fn parse_unit(t: &str, pos: usize, ctx: &UnitCtx) -> Option<UnitHit> {
+    let mut a = tok(t, pos);
+    if let Kind::Sym('-') = a.kind {
+        let b = tok(t, a.end);
+        let sym_ok = (a.start == pos && b.start == a.end) || (a.start > pos && b.start > a.end);
+        if !b.is_word() || !sym_ok {
+            return None;
+        }
+        a = b;
+    }
+    match a.kind {
+        Kind::Sym('%') => Some(UnitHit::new("percent", UnitKind::Percent, a.end)),
+        Kind::Sym('℃') => Some(UnitHit::new("degC", UnitKind::Temperature, a.end)),
+        Kind::Sym('℉') => Some(UnitHit::new("degF", UnitKind::Temperature, a.end)),
+        Kind::Sym('°' | 'º') => {
+            let b = tok(t, a.end);
+            if b.is_word()
+                && let Some(code) = temperature_word(lower(t, b).as_str())
+            {
+                return Some(UnitHit::new(code, UnitKind::Temperature, b.end));
+            }
+            Some(UnitHit::new(
+                bare_degrees(t, pos),
+                UnitKind::Temperature,
+                a.end,
+            ))
+        }
+        Kind::Sym(c @ ('$' | '€' | '£' | '₹' | '¥')) if !ctx.currency => {
+            let b = tok(t, a.end);
+            if b.kind == Kind::Num {
+                return None;
+            }
+            let code = match c {
+                '$' => "USD",
+                '€' => "EUR",
+                '£' => "GBP",
+                '₹' => "INR",
+                _ => "JPY",
+            };
+            Some(UnitHit::new(code, UnitKind::Currency, a.end))
+        }
+        Kind::Word => word_unit(t, pos, a, ctx),
+        _ => None,
+    }
+}
+
+fn word_unit(t: &str, pos: usize, a: Tok, ctx: &UnitCtx) -> Option<UnitHit> {
+    let raw = a.raw(t);
+    let lw = Lower::new(raw);
+    let w = lw.as_str();
+    let n1 = tok(t, a.end);
+    let n1l = lower(t, n1);
+    let n1w = if n1.is_word() { n1l.as_str() } else { "" };
+    // Percent.
+    if w == "per" {
+        if n1w == "cent" {
+            return Some(UnitHit::new("percent", UnitKind::Percent, n1.end));
+        }
+        if n1.kind == Kind::Sym('-') {
+            let n2 = tok(t, n1.end);
+            if n2.is_word() && lower(t, n2).as_str() == "cent" {
+                return Some(UnitHit::new("percent", UnitKind::Percent, n2.end));
+            }
+        }
+        return None;
+    }
+    if matches!(
+        w,
+        "percent" | "percents" | "percentage" | "pct" | "pc" | "prc" | "percentages"
+    ) {
+        return Some(UnitHit::new("percent", UnitKind::Percent, a.end));
+    }
+    // Temperature.
+    if matches!(w, "degree" | "degrees" | "deg" | "degs") {
+        if let Some(code) = temperature_word(n1w) {
+            return Some(UnitHit::new(code, UnitKind::Temperature, n1.end));
+        }
+        return Some(UnitHit::new(
+            bare_degrees(t, pos),
+            UnitKind::Temperature,
+            a.end,
+        ));
+    }
+    if w.len() > 1
+        && let Some(code) = temperature_word(w)
+    {
+        return Some(UnitHit::new(code, UnitKind::Temperature, a.end));
+    }
+    // Currency.
+    if !ctx.currency {
+        if let Some(code) = lexicon::currency_adjective(w, n1w) {
+            return Some(UnitHit::new(code, UnitKind::Currency, n1.end));
+        }
+        if matches!(w, "hong" | "new") && matches!(n1w, "kong" | "zealand") {
+            let n2 = tok(t, n1.end);
+            if n2.is_word() && matches!(lower(t, n2).as_str(), "dollar" | "dollars") {
+                let code = if n1w == "kong" { "HKD" } else { "NZD" };
+                return Some(UnitHit::new(code, UnitKind::Currency, n2.end));
+            }
+        }
+        if matches!(w, "pound" | "pounds") {
+            if n1w == "sterling" {
+                return Some(UnitHit::new("GBP", UnitKind::Currency, n1.end));
+            }
+            if ctx.scaled || pounds_are_money(t, pos) {
+                return Some(UnitHit::new("GBP", UnitKind::Currency, a.end));
+            }
+            return Some(UnitHit::new("lb", UnitKind::Physical, a.end));
+        }
+        if let Some(code) = lexicon::currency_word(w) {
+            return Some(UnitHit::new(code, UnitKind::Currency, a.end));
+        }
+        if let Some(code) = lexicon::iso_code(raw, w) {
+            return Some(UnitHit::new(code, UnitKind::Currency, a.end));
+        }
+        if let Some(code) = lexicon::million_code(raw) {
+            let mut h = UnitHit::new(code, UnitKind::Currency, a.end);
+            h.factor = 1e6;
+            return Some(h);
+        }
+    }
+    // "in" as inches only where nothing else can follow it.
+    if raw == "in" {
+        let ok = match n1.kind {
+            Kind::End | Kind::Break => true,
+            Kind::Sym(c) => matches!(c, '.' | ',' | ';' | ':' | ')' | '!' | '?'),
+            Kind::Word => matches!(
+                n1w,
+                "thick"
+                    | "thin"
+                    | "long"
+                    | "wide"
+                    | "tall"
+                    | "high"
+                    | "deep"
+                    | "across"
+                    | "diameter"
+                    | "width"
+                    | "length"
+                    | "height"
+                    | "depth"
+                    | "x"
+            ),
+            _ => false,
+        };
+        return ok.then(|| UnitHit::new("inch", UnitKind::Physical, a.end));
+    }
+    // Square units written out.
+    if matches!(w, "square" | "sq") {
+        let mut b = n1;
+        if b.kind == Kind::Sym('.') {
+            b = tok(t, b.end);
+        }
+        if b.is_word() {
+            let braw = b.raw(t);
+            let bl = Lower::new(braw);
+            if let Some(def) = lexicon::unit_word(braw, bl.as_str())
+                && let Some(sq) = def.squarable
+            {
+                let mut end = b.end;
+                if t.get(end..).is_some_and(|r| r.starts_with('.')) && bl.as_str() == "ft" {
+                    end += 1;
+                }
+                return Some(UnitHit::new(sq, UnitKind::Physical, end));
+            }
+        }
+        return None;
+    }
+    if w == "metric" && matches!(n1w, "ton" | "tons" | "tonne" | "tonnes") {
+        return Some(UnitHit::new("tonne", UnitKind::Physical, n1.end));
+    }
+    if let Some(def) = lexicon::unit_word(raw, w) {
+        if w == "t" && a.start == pos {
+            // "5t" is too ambiguous; "278,000 t" is tonnes.
+            return None;
+        }
+        if let Some((sq, end)) = square_of(t, &def, a) {
+            return Some(UnitHit::new(sq, UnitKind::Physical, end));
+        }
+        let mut h = UnitHit::new(def.code, def.kind, a.end);
+        h.factor = def.factor;
+        h.per = def.per;
+        return Some(h);
+    }
+    None
+}
+
+/// A rate period word.
+fn period(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "year" | "years" | "yr" | "annum" => "year",
+        "month" | "months" | "mo" => "month",
+        "day" | "days" => "day",
+        "week" | "weeks" | "wk" => "week",
+        "hour" | "hours" | "hr" => "hour",
+        "quarter" => "quarter",
+        _ => return None,
+    })
+}
+
+fn per_target(t: &str, k: Tok) -> Option<(String, usize)> {
+    if !k.is_word() {
+        return None;
+    }
+    let raw = k.raw(t);
+    let lw = Lower::new(raw);
+    let w = lw.as_str();
+    if let Some(p) = period(w) {
+        return Some((p.to_string(), k.end));
+    }
+    // "per (standard) cubic metre".
+    if matches!(w, "standard" | "cubic") {
+        let mut n = tok(t, k.end);
+        let standard = w == "standard";
+        if standard {
+            if !(n.is_word() && lower(t, n).as_str() == "cubic") {
+                return None;
+            }
+            n = tok(t, n.end);
+        }
+        let nl = lower(t, n);
+        if n.is_word() && matches!(nl.as_str(), "metre" | "metres" | "meter" | "meters" | "m") {
+            let code = if standard { "scm" } else { "m3" };
+            return Some((code.to_string(), n.end));
+        }
+        return None;
+    }
+    if let Some(def) = lexicon::unit_word(raw, w) {
+        return Some((def.code.to_string(), k.end));
+    }
+    if w.is_empty() || lexicon::is_function_word(w) {
+        return None;
+    }
+    Some((raw.to_lowercase(), k.end))
+}
+
+fn parse_rate(t: &str, pos: usize) -> Option<(String, usize)> {
+    let a = tok(t, pos);
+    match a.kind {
+        Kind::Sym('/') => {
+            let b = tok(t, a.end);
+            if b.start != a.end {
+                return None;
+            }
+            per_target(t, b)
+        }
+        Kind::Word => {
+            let lw = lower(t, a);
+            let w = lw.as_str();
+            let b = tok(t, a.end);
+            match w {
+                "per" => {
+                    let bl = lower(t, b);
+                    if bl.as_str() == "cent" {
+                        return None;
+                    }
+                    per_target(t, b)
+                }
+                "a" | "an" | "every" | "each" => {
+                    let bl = lower(t, b);
+                    let p = period(bl.as_str()).filter(|_| b.is_word())?;
+                    let c = tok(t, b.end);
+                    let cl = lower(t, c);
+                    if c.is_word()
+                        && matches!(
+                            cl.as_str(),
+                            "earlier"
+                                | "ago"
+                                | "later"
+                                | "back"
+                                | "before"
+                                | "after"
+                                | "old"
+                                | "since"
+                        )
+                    {
+                        return None;
+                    }
+                    Some((p.to_string(), b.end))
+                }
+                "annually" | "yearly" | "annum" => Some(("year".to_string(), a.end)),
+                "monthly" => Some(("month".to_string(), a.end)),
+                "daily" => Some(("day".to_string(), a.end)),
+                "weekly" => Some(("week".to_string(), a.end)),
+                "hourly" => Some(("hour".to_string(), a.end)),
+                "quarterly" => Some(("quarter".to_string(), a.end)),
+                "p" => {
+                    let rest = t.get(a.start..).unwrap_or("");
+                    let rl: String = rest.chars().take(4).collect::<String>().to_lowercase();
+                    if rl.starts_with("p.a.") {
+                        Some(("year".to_string(), a.start + 4))
+                    } else if rl.starts_with("p.a") {
+                        Some(("year".to_string(), a.start + 3))
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The plural noun a count refers to (see the crate docs for the rule).
+fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
+    let mut p = pos;
+    let mut skipped = 0;
+    loop {
+        let k = tok(t, p);
+        if k.kind == Kind::Sym('-') && skipped > 0 && k.start == p {
+            p = k.end;
+            continue;
+        }
+        if !k.is_word() {
+            return None;
+        }
+        let w = k.raw(t);
+        if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        if lexicon::is_function_word(w) || lexicon::num_word(w).is_some() {
+            return None;
+        }
+        let plural = lexicon::is_irregular_plural(w)
+            || (w.len() >= 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !lexicon::is_false_plural(w));
+        if plural {
+            return Some((w.to_string(), k.end, skipped));
+        }
+        if matches!(w, "and" | "or") && skipped == 0 {
+            return None;
+        }
+        skipped += 1;
+        if skipped > 5 {
+            return None;
+        }
+        p = k.end;
+    }
+}
+
+/// Words whose number names something rather than counting it ("Phase 2",
+/// "Section 144", "No. 5"), and short all-capital labels ("NH 44").
+fn is_label(raw: &str) -> bool {
+    let lw = Lower::new(raw);
+    let caps = (2..=4).contains(&raw.len())
+        && raw.bytes().all(|b| b.is_ascii_uppercase())
+        && lexicon::iso_code(raw, lw.as_str()).is_none()
+        && lexicon::scale_word(lw.as_str()).is_none();
+    caps || matches!(
+        lw.as_str(),
+        "section"
+            | "phase"
+            | "article"
+            | "sector"
+            | "block"
+            | "gate"
+            | "room"
+            | "no"
+            | "nos"
+            | "number"
+            | "ward"
+            | "platform"
+            | "level"
+            | "grade"
+            | "class"
+            | "chapter"
+            | "clause"
+            | "schedule"
+            | "route"
+            | "stage"
+            | "round"
+            | "model"
+            | "tier"
+            | "zone"
+            | "plot"
+            | "survey"
+            | "lane"
+            | "hall"
+            | "pillar"
+            | "exit"
+            | "highway"
+            | "page"
+            | "figure"
+            | "table"
+            | "item"
+            | "rule"
+            | "act"
+            | "episode"
+            | "season"
+            | "part"
+            | "vol"
+            | "volume"
+            | "issue"
+    )
+}
+
+fn is_month_tok(t: &str, k: Tok) -> bool {
+    if !k.is_word() {
+        return false;
+    }
+    let raw = k.raw(t);
+    let lw = Lower::new(raw);
+    let w = lw.as_str();
+    if w == "may" {
+        return raw == "May";
+    }
+    lexicon::is_month(w)
+}
+
+/// The word before `pos`, looking past one full stop ("Sept. 30").
+fn word_before(t: &str, pos: usize, floor: usize) -> Option<Tok> {
+    let k = tok_before(t, pos, floor)?;
+    if k.is_word() {
+        return Some(k);
+    }
+    if k.kind == Kind::Sym('.') {
+        return tok_before(t, k.start, floor).filter(Tok::is_word);
+    }
+    None
+}
+
+/// Rounds away binary noise from scaling ("11.13 crore" is 111300000, not
+/// 111300000.00000001): keeps 12 significant digits.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    format!("{v:.11e}").parse().unwrap_or(v)
+}
+
+fn parse_at(t: &str, a: usize, floor: usize) -> Step {
+    let b = t.as_bytes();
+    let first = tok(t, a);
+    let mut core_start = a;
+    let is_num = first.kind == Kind::Num;
+    if is_num {
+        // Letters glued before the digits make a code ("G20", "D2C"),
+        // unless they are a currency ("Rs15", "USD115.5").
+        if a > 0 && b[a - 1].is_ascii_alphabetic() {
+            let ok = tok_before(t, a, floor).is_some_and(|k| {
+                k.is_word() && is_currency_prefix_word(k.raw(t), lower(t, k).as_str()).is_some()
+            });
+            if !ok {
+                return Step::Skip(alnum_end(t, a));
+            }
+        }
+        if a > 1 && b[a - 1] == b'-' && b[a - 2].is_ascii_alphabetic() {
+            return Step::Skip(alnum_end(t, a));
+        }
+        if a > 0
+            && b[a - 1] == b'.'
+            && a > floor
+            && (a < 2 || !(is_alnum_byte(b[a - 2]) || b[a - 2] == b'.'))
+        {
+            core_start = a - 1;
+        }
+    } else {
+        let lw = lower(t, first);
+        let w = lw.as_str();
+        let needs_a = matches!(
+            lexicon::num_word(w),
+            Some(NumWord::Hundred | NumWord::Dozen | NumWord::Scale(_))
+        ) || matches!(w, "half" | "quarter");
+        if needs_a {
+            match tok_before(t, a, floor) {
+                Some(k) if k.is_word() && matches!(lower(t, k).as_str(), "a" | "an") => {
+                    core_start = k.start;
+                }
+                _ if matches!(w, "half" | "quarter") => {}
+                _ => return Step::Skip(first.end),
+            }
+        }
+    }
+    let prefix = parse_prefix(t, core_start, floor, is_num);
+    let Some(core) = parse_core(t, core_start, prefix.currency.is_some()) else {
+        return Step::Skip(first.end);
+    };
+    let plain_prefix = prefix.currency.is_none() && !prefix.neg;
+    let mut end = core.end;
+    let mut value = core.value;
+    let mut value_max = None;
+
+    if let Some(nm) = core.single {
+        let int = !nm.decimal && !nm.grouped && !nm.fraction;
+        // Glued letters: ordinals and codes are not quantities.
+        let nx = tok(t, core.end);
+        if nx.is_word() && nx.start == core.end {
+            let raw = nx.raw(t);
+            let lw = Lower::new(raw);
+            let w = lw.as_str();
+            let known = lexicon::scale_word(w).is_some()
+                || lexicon::unit_word(raw, w).is_some()
+                || lexicon::iso_code(raw, w).is_some()
+                || lexicon::million_code(raw).is_some()
+                || lexicon::currency_word(w).is_some()
+                || matches!(w, "percent" | "pc" | "degrees" | "c" | "f" | "in")
+                || matches!(raw, "M" | "B" | "L");
+            if !known || matches!(w, "st" | "nd" | "rd" | "th" | "s") {
+                return Step::Skip(alnum_end(t, nx.start));
+            }
+        }
+        // Dates: "Feb 22, 2023", "22 February", "October 2014".
+        if plain_prefix && int {
+            let before = word_before(t, prefix.start, floor);
+            let month_before = before.is_some_and(|k| is_month_tok(t, k));
+            let month_after = nx.is_word() && is_month_tok(t, nx);
+            let day = (1.0..=31.0).contains(&value);
+            if (day && (month_before || month_after)) || (month_before && nm.int_digits == 4) {
+                let mut skip_to = core.end;
+                if month_before && day {
+                    let c = tok(t, core.end);
+                    let y = tok(t, c.end);
+                    if c.kind == Kind::Sym(',') && y.kind == Kind::Num && y.end - y.start == 4 {
+                        skip_to = y.end;
+                    }
+                }
+                return Step::Skip(skip_to);
+            }
+        }
+        // Fiscal years "2010-11" and year ranges "2019-2023".
+        if plain_prefix && int && nm.int_digits == 4 && (1800.0..=2100.0).contains(&value) {
+            let s = tok(t, core.end);
+            if matches!(s.kind, Kind::Sym('-' | '–' | '/')) && s.start == core.end {
+                let y = tok(t, s.end);
+                if y.kind == Kind::Num && y.start == s.end {
+                    let n = &t[y.start..y.end];
+                    let v: f64 = n.parse().unwrap_or(0.0);
+                    let hi = match n.len() {
+                        2 if (v - (value + 1.0) % 100.0).abs() < 0.5 => Some(value + 1.0),
+                        4 if v > value && v <= 2100.0 => Some(v),
+                        _ => None,
+                    };
+                    if let Some(hi) = hi {
+                        return Step::Emit(Box::new(Draft {
+                            start: prefix.start,
+                            end: y.end,
+                            value,
+                            value_max: Some(hi),
+                            unit: Some("year".to_string()),
+                            per: None,
+                            qualifier: prefix.qualifier,
+                            kind: Some(UnitKind::Time),
+                            next_word: None,
+                            bare: false,
+                            noun_gap: 0,
+                            core_end: y.end,
+                        }));
+                    }
+                }
+            }
+        }
+    }
+
+    // Ranges: "2-3 lakh", "2 to 3 lakh", "between 2 and 3".
+    let sep = tok(t, core.end);
+    let sep_word = lower(t, sep);
+    let from_before =
+        word_before(t, prefix.start, floor).is_some_and(|k| lower(t, k).as_str() == "from");
+    let is_sep = match sep.kind {
+        Kind::Sym('-' | '–' | '—') => {
+            let n = tok(t, sep.end);
+            (sep.start == core.end && n.start == sep.end)
+                || (sep.start > core.end && n.start > sep.end)
+        }
+        Kind::Word => {
+            (sep_word.as_str() == "to" && !from_before)
+                || (sep_word.as_str() == "and" && prefix.between)
+        }
+        _ => false,
+    };
+    if is_sep {
+        let n = tok(t, sep.end);
+        if (n.kind == Kind::Num || is_number_word_tok(t, n))
+            && let Some(c2) = parse_core(t, n.start, prefix.currency.is_some())
+        {
+            let mut lo = core.value;
+            if !core.scaled && c2.scaled {
+                lo *= c2.top;
+            }
+            if c2.value > lo && c2.single.is_none_or(|s| s.int_digits <= 7) {
+                value = lo;
+                value_max = Some(c2.value);
+                end = c2.end;
+            }
+        }
+    }
+    let ctx = UnitCtx {
+        currency: prefix.currency.is_some(),
+        scaled: core.scaled,
+    };
+    let unit = parse_unit(t, end, &ctx);
+    let mut kind = None;
+    let mut code: Option<String> = None;
+    let mut factor = 1.0;
+    let mut per: Option<String> = None;
+    if let Some((c, f)) = prefix.currency {
+        kind = Some(UnitKind::Currency);
+        code = Some(c.to_string());
+        factor = f;
+    }
+    let mut below_zero = false;
+    if prefix.currency.is_none()
+        && let Some(u) = &unit
+    {
+        kind = Some(u.kind);
+        code = Some(u.code.clone());
+        factor = u.factor;
+        per = u.per.map(str::to_string);
+        end = u.end;
+        if u.kind == UnitKind::Temperature {
+            // "20 degrees below zero".
+            let b1 = tok(t, end);
+            let b2 = tok(t, b1.end);
+            if b1.is_word()
+                && lower(t, b1).as_str() == "below"
+                && b2.is_word()
+                && matches!(lower(t, b2).as_str(), "zero" | "freezing")
+            {
+                below_zero = true;
+                end = b2.end;
+                if code.as_deref() == Some("deg") {
+                    code = Some("degC".to_string());
+                }
+            }
+        }
+    }
+    let mut qualifier = prefix.qualifier.clone();
+    if value_max.is_some() && prefix.between {
+        qualifier = Some("between".to_string());
+    }
+    let mut bare = false;
+    let mut noun_gap = 0;
+    if code.is_none() {
+        // Years.
+        let year_like = core
+            .single
+            .is_some_and(|nm| !nm.decimal && !nm.grouped && !nm.fraction && nm.int_digits == 4)
+            && (1800.0..=2100.0).contains(&value)
+            && plain_prefix
+            && value_max.is_none();
+        if year_like {
+            let before = tok_before(t, prefix.start, floor);
+            if before.is_some_and(|k| {
+                k.kind == Kind::Sym('©') || k.is_word() && lower(t, k).as_str() == "copyright"
+            }) {
+                return Step::Skip(end);
+            }
+            let bw = before.filter(Tok::is_word);
+            if bw.is_some_and(|k| lexicon::is_year_context(lower(t, k).as_str())) {
+                code = Some("year".to_string());
+                kind = Some(UnitKind::Time);
+            } else if bw.is_some_and(|k| {
+                k.raw(t).chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::is_function_word(lower(t, k).as_str())
+            }) {
+                return Step::Skip(end);
+            }
+        }
+        // "Section 144", "Phase 2", "NH 44": a label's number.
+        let plain_int = core
+            .single
+            .is_some_and(|nm| !nm.decimal && !nm.grouped && !nm.fraction);
+        if code.is_none() && plain_int && plain_prefix && value_max.is_none() {
+            let before = word_before(t, prefix.start, floor);
+            if before.is_some_and(|k| is_label(k.raw(t))) {
+                return Step::Skip(end);
+            }
+        }
+        if code.is_none()
+            && let Some((noun, nend, gap)) = count_noun(t, end)
+        {
+            code = Some(noun);
+            noun_gap = gap;
+            kind = Some(UnitKind::Count);
+            end = nend;
+        }
+        if code.is_none() {
+            if core.lone_one && !prefix.neg {
+                return Step::Skip(end);
+            }
+            bare = true;
+        }
+    }
+    if code.is_some()
+        && per.is_none()
+        && let Some((p, pend)) = parse_rate(t, end)
+    {
+        per = Some(p);
+        end = pend;
+    }
+    let sign = if prefix.neg != below_zero { -1.0 } else { 1.0 };
+    let next_word = {
+        let k = tok(t, core.end);
+        k.is_word().then_some((k.start, k.end))
+    };
+    Step::Emit(Box::new(Draft {
+        start: prefix.start,
+        end,
+        value: tidy(sign * value * factor),
+        value_max: value_max.map(|v| tidy(sign * v * factor)),
+        unit: code,
+        per,
+        qualifier,
+        kind,
+        next_word,
+        bare,
+        noun_gap,
+        core_end: core.end,
+    }))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,795 @@
+//! Facts: quantities tied to a subject and a metric, export destinations,
+//! locations, and facts derived by arithmetic.
+//!
+//! The subject of a figure is the organisation named in its sentence (the
+//! nearest before it, else the first after it); a sentence about "the
+//! cluster" takes the cluster the article names ("bag cluster in
+//! Muzaffarpur" -> "Muzaffarpur bag cluster"); "the company", "we", "they"
+//! and "it" take the article's main organisation; otherwise the most recent
+//! subject. The metric comes from the quantity's unit and the words around
+//! it (employ, workforce, export, worth, invest, turnover, projected ...).
+
+use crate::entities::{Found, OrgInfo};
+use regex::Regex;
+use samachar_model::text::{format_number, sentences};
+use samachar_model::{Fact, FactValue, Quantity};
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(r) => r,
+        Err(_) => match Regex::new(r"[^\s\S]") {
+            Ok(r) => r,
+            Err(_) => unreachable_regex_fallback(),
+        },
+    }
+}
+
+fn unreachable_regex_fallback() -> Regex {
+    // Both patterns above are constant and valid; this is never reached.
+    re(r"[^\s\S]")
+}
+
+static EXPORT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:export(?:s|ed|ing)?|ship(?:s|ped)?|suppl(?:y|ies|ied)|sells?|sold)\b")
+});
+static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s+((?:[a-z\-]+\s+){0,3}?)(?:storage\s+)?(?:facility|plant|capacity|unit)\b")
+});
+static APPROVED: LazyLock<Regex> = LazyLock::new(|| re(r"approv\w*\s+(?:\w+\s+)?invest"));
+static FOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:established|founded|set up|incorporated|started|formed|began operations|came into being|since)\s+(?:in\s+)?(?:the\s+year\s+)?$",
+    )
+});
+static ANAPHORA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:the company|the firm|the unit|we|our|they|it|its|their|us)\b"));
+static CLUSTER_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b([a-z]+)\s+cluster\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
+static PLACE_CLUSTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\p{Lu}[\p{L}]+)\s+([a-z]+)\s+cluster\b"));
+
+const PEOPLE_UNITS: &[&str] = &[
+    "employees",
+    "employee",
+    "workers",
+    "worker",
+    "staff",
+    "individuals",
+    "people",
+    "persons",
+    "labourers",
+    "laborers",
+    "personnel",
+    "women",
+    "artisans",
+    "weavers",
+];
+
+/// A cluster named in the article: (name, where its definition starts).
+fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
+    let is_place = |s: usize, e: usize| found.places.iter().any(|p| p.0 == s && p.1 == e);
+    let mut out = Vec::new();
+    for c in CLUSTER_IN.captures_iter(text) {
+        if let (Some(noun), Some(place)) = (c.get(1), c.get(2))
+            && is_place(place.start(), place.end())
+            && !matches!(noun.as_str(), "the" | "a" | "an" | "this" | "that")
+        {
+            out.push((
+                format!("{} {} cluster", place.as_str(), noun.as_str()),
+                noun.start(),
+            ));
+        }
+    }
+    for c in PLACE_CLUSTER.captures_iter(text) {
+        if let (Some(place), Some(noun)) = (c.get(1), c.get(2))
+            && is_place(place.start(), place.end())
+        {
+            out.push((
+                format!("{} {} cluster", place.as_str(), noun.as_str()),
+                place.start(),
+            ));
+        }
+    }
+    out.sort_by_key(|c| c.1);
+    out
+}
+
+fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> {
+    let mut before: Option<(usize, &str)> = None;
+    let mut after: Option<(usize, &str)> = None;
+    for o in orgs.iter().filter(|o| o.subject) {
+        let lo = o.spans.partition_point(|&(s, _)| s < range.start);
+        let hi = o.spans.partition_point(|&(s, _)| s < range.end);
+        for &(s, e) in &o.spans[lo..hi] {
+            if s < range.start || e > range.end {
+                continue;
+            }
+            if e <= pos {
+                if before.is_none_or(|b| s > b.0) {
+                    before = Some((s, &o.name));
+                }
+            } else if s >= pos && after.is_none_or(|a| s < a.0) {
+                after = Some((s, &o.name));
+            }
+        }
+    }
+    before.or(after).map(|x| x.1.to_string())
+}
+
+struct Subjects<'a> {
+    text: &'a str,
+    found: &'a Found,
+    clusters: Vec<(String, usize)>,
+    recent: Option<String>,
+}
+
+impl Subjects<'_> {
+    /// The subject of something at `pos` in the sentence `range`.
+    fn at(&mut self, range: &Range<usize>, pos: usize) -> Option<String> {
+        let sentence = &self.text[range.clone()];
+        let lower = sentence.to_lowercase();
+        if let Some(o) = org_in(&self.found.orgs, range, pos) {
+            self.recent = Some(o.clone());
+            return Some(o);
+        }
+        if lower.contains("cluster")
+            && let Some((c, _)) = self
+                .clusters
+                .iter()
+                .rev()
+                .find(|c| c.1 < range.end)
+                .or(self.clusters.first())
+        {
+            self.recent = Some(c.clone());
+            return Some(c.clone());
+        }
+        if ANAPHORA.is_match(sentence)
+            && let Some(m) = &self.found.main_org
+        {
+            self.recent = Some(m.clone());
+            return Some(m.clone());
+        }
+        self.recent
+            .clone()
+            .or_else(|| self.found.main_org.clone())
+            .or_else(|| self.clusters.first().map(|c| c.0.clone()))
+    }
+
+    /// Notes the organisations a sentence names (for later anaphora).
+    fn see(&mut self, range: &Range<usize>) {
+        if let Some(o) = org_in(&self.found.orgs, range, range.end) {
+            self.recent = Some(o);
+        }
+    }
+}
+
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The metric of quantity `q` in its sentence, if the words say one.
+fn metric(q: &Quantity, text: &str, range: &Range<usize>, heading: &str) -> Option<String> {
+    let unit = q.unit.clone().unwrap_or_default();
+    let unit_l = unit.to_lowercase();
+    let heading = heading.to_lowercase();
+    if unit.is_empty() && !heading.is_empty() {
+        // A bare figure under a field heading ("Total energy consumption
+        // (toe)" then "1093900"): the heading is the metric.
+        let cleaned = heading.split('(').next().unwrap_or("").trim().to_string();
+        return (!cleaned.is_empty()).then_some(cleaned);
+    }
+    let s = format!("{heading} {}", text[range.clone()].to_lowercase());
+    let pre_start = q.start.saturating_sub(80).max(range.start);
+    let pre_start = (pre_start..=q.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(q.start);
+    let pre = format!("{heading} {}", text[pre_start..q.start].to_lowercase());
+    let post_end = (q.end + 80).min(range.end).max(q.end);
+    let post_end = (post_end..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let post = text[q.end..post_end].to_lowercase();
+    let last_year = if s.contains("last year") {
+        " last year"
+    } else {
+        ""
+    };
+    let projected = [
+        "projected",
+        "expected",
+        "will ",
+        "plans to",
+        "planned",
+        "target",
+    ]
+    .iter()
+    .any(|w| s.contains(w));
+    let exporting = EXPORT_VERB.is_match(&s);
+    if unit_l == "year" {
+        return FOUNDED.is_match(&pre).then(|| "founded".to_string());
+    }
+    if unit_l == "degc" || unit_l == "degf" {
+        let m = if pre.contains("as low as") || pre.contains("minimum") || pre.contains("down to") {
+            "minimum operating temperature"
+        } else if pre.contains("as high as") || pre.contains("maximum") || pre.contains("up to") {
+            "maximum operating temperature"
+        } else {
+            "temperature"
+        };
+        return Some(m.to_string());
+    }
+    if unit_l == "percent" {
+        let near = format!(
+            "{} {}",
+            &pre[pre.len().saturating_sub(40).min(pre.len())..]
+                .trim_start_matches(|c: char| !c.is_ascii()),
+            &post
+        );
+        let workforce = [
+            "employees",
+            "workforce",
+            "workers",
+            "staff",
+            "of whom",
+            "individuals",
+            "employ",
+        ]
+        .iter()
+        .any(|w| near.contains(w) || s.contains(w));
+        for (group, words) in [("women", ["women", "female"]), ("men", ["men ", "male"])] {
+            if words.iter().any(|w| {
+                post.starts_with(&format!(" {w}"))
+                    || post.contains(&format!("are {w}"))
+                    || post.contains(&format!(" {w}"))
+            }) && workforce
+                && (post.find(words[0]).is_some_and(|p| p < 50))
+            {
+                return Some(format!("{group} share of employees"));
+            }
+        }
+        if ["increase", "rise", "grow", "growth", "jump"]
+            .iter()
+            .any(|w| s.contains(w))
+        {
+            let planned = if ["plan", "target", "aim", "expect"]
+                .iter()
+                .any(|w| s.contains(w))
+            {
+                "planned "
+            } else {
+                ""
+            };
+            let topic = if exporting || s.contains("export") {
+                "export "
+            } else {
+                ""
+            };
+            return Some(format!("{planned}{topic}increase"));
+        }
+        return None;
+    }
+    if is_currency(&unit) {
+        let window = format!("{pre} {post}");
+        if window.contains("invest") {
+            return Some(
+                if APPROVED.is_match(&pre) {
+                    "approved investment"
+                } else {
+                    "investment"
+                }
+                .to_string(),
+            );
+        }
+        if s.contains("turnover") {
+            return Some("turnover".into());
+        }
+        if window.contains("production value")
+            || window.contains("value of production")
+            || window.contains("output value")
+        {
+            return Some(
+                if projected {
+                    "projected production value"
+                } else {
+                    "production value"
+                }
+                .to_string(),
+            );
+        }
+        if window.contains("revenue") || window.contains("sales") {
+            return Some("revenue".into());
+        }
+        if exporting || s.contains("export") {
+            return Some(format!("export value{last_year}"));
+        }
+        if window.contains("loss") {
+            return Some("loss".into());
+        }
+        return None;
+    }
+    if unit_l.contains("job") || unit_l.contains("employment") || unit_l.contains("opportunit") {
+        return Some("jobs".into());
+    }
+    if PEOPLE_UNITS.contains(&unit_l.as_str()) {
+        if s.contains("employs")
+            || s.contains("employees")
+            || s.contains("workforce")
+            || s.contains("staff strength")
+        {
+            return Some("employees".into());
+        }
+        if s.contains("employment") {
+            let direct = if pre.contains("direct employment") {
+                "direct "
+            } else {
+                ""
+            };
+            return Some(format!("{direct}employment"));
+        }
+        if s.contains("jobs") {
+            return Some("jobs".into());
+        }
+        return None;
+    }
+    if matches!(
+        unit_l.as_str(),
+        "month"
+            | "months"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "hour"
+            | "hours"
+            | "minute"
+            | "minutes"
+            | "second"
+            | "seconds"
+            | "km"
+            | "m"
+            | "cm"
+            | "mm"
+            | "mile"
+            | "miles"
+    ) {
+        return None;
+    }
+    // Only the words since the previous figure cue a goods metric.
+    let pre = match pre.rfind(|c: char| c.is_ascii_digit() || c == ';') {
+        Some(i) => pre[i + 1..].to_string(),
+        None => pre,
+    };
+    // Goods and physical units.
+    if let Some(c) = CAPACITY
+        .captures(&post)
+        .and_then(|c| c.get(1).map(|m| m.as_str().trim().to_string()))
+        && (q.per.is_some() || !unit.is_empty())
+        && !PEOPLE_UNITS.contains(&unit_l.as_str())
+    {
+        let storage = if post.contains("storage") {
+            " storage"
+        } else {
+            ""
+        };
+        let what = c.trim();
+        return Some(if what.is_empty() {
+            "capacity".to_string()
+        } else {
+            format!("{what}{storage} capacity")
+        });
+    }
+    if exporting && pre.contains("export") || pre.contains("shipped") || pre.contains("supplied") {
+        return Some(format!("exports{last_year}"));
+    }
+    if ["manufactur", "produc", "output", "make", "makes", "made"]
+        .iter()
+        .any(|w| pre.contains(w))
+    {
+        return Some(
+            if projected {
+                "projected output"
+            } else {
+                "production"
+            }
+            .to_string(),
+        );
+    }
+    if s.contains("capacity") {
+        return Some("capacity".into());
+    }
+    if unit.is_empty() {
+        return None;
+    }
+    // A count of things: the count noun phrase is the metric
+    // ("459 operational units").
+    let words: Vec<&str> = q.text.split_whitespace().collect();
+    let noun: Vec<&str> = words
+        .iter()
+        .skip_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .skip(1)
+        .copied()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "per" | "a" | "an"))
+        .collect();
+    if noun.is_empty() {
+        Some(format!("number of {unit_l}"))
+    } else {
+        Some(noun.join(" ").to_lowercase())
+    }
+}
+
+/// Finds the facts of one article.
+pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> Vec<Fact> {
+    let sents = sentences(text);
+    let mut subjects = Subjects {
+        text,
+        found,
+        clusters: clusters(text, found),
+        recent: None,
+    };
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut qi = 0;
+    for (si, range) in sents.iter().enumerate() {
+        let sentence = &text[range.clone()];
+        // The previous line when it is a short field heading.
+        let heading = si
+            .checked_sub(1)
+            .and_then(|p| sents.get(p))
+            .map(|p| text[p.clone()].trim())
+            .filter(|h| {
+                h.split_whitespace().count() <= 8
+                    && !h.ends_with(['.', '!', '?', '"', '\u{201d}'])
+                    && !h.chars().any(|c| c.is_ascii_digit())
+            })
+            .filter(|h| h.len() > 2)
+            .unwrap_or("");
+        // Quantities of this sentence.
+        while qi < quantities.len() && quantities[qi].start < range.end {
+            let q = &quantities[qi];
+            qi += 1;
+            if q.start < range.start {
+                continue;
+            }
+            let Some(metric) = metric(q, text, range, heading) else {
+                continue;
+            };
+            let Some(subject) = subjects.at(range, q.start) else {
+                continue;
+            };
+            facts.push(Fact {
+                subject,
+                metric,
+                value: FactValue::Number(q.value),
+                unit: q.unit.clone(),
+                per: q.per.clone(),
+                sentence: sentence.to_string(),
+                derived: false,
+                derivation: None,
+                start: q.start,
+                end: q.end,
+            });
+        }
+        destinations(text, range, found, &mut subjects, &mut facts);
+        locations(text, range, found, &mut facts);
+        subjects.see(range);
+    }
+    // Drop repeats (a repeated passage says the same thing twice).
+    let mut seen = HashSet::new();
+    facts.retain(|f| {
+        seen.insert((
+            f.subject.clone(),
+            f.metric.clone(),
+            f.value.to_string(),
+            f.unit.clone(),
+            f.per.clone(),
+        ))
+    });
+    derive(&mut facts);
+    facts
+}
+
+/// "exports designer shoes to Italy, France, Spain and the UK" -> one
+/// "export destination" fact per place of the list after the verb's "to".
+fn destinations(
+    text: &str,
+    range: &Range<usize>,
+    found: &Found,
+    subjects: &mut Subjects,
+    facts: &mut Vec<Fact>,
+) {
+    let sentence = &text[range.clone()];
+    for verb in EXPORT_VERB.find_iter(sentence) {
+        let after = range.start + verb.end();
+        // The first " to " after the verb, within a few words.
+        let Some(to_rel) = text[after..range.end].find(" to ") else {
+            continue;
+        };
+        if text[after..after + to_rel].split_whitespace().count() > 8
+            || text[after..after + to_rel].contains([',', ';'])
+        {
+            continue;
+        }
+        let mut pos = after + to_rel + 4;
+        let mut list: Vec<(usize, usize, String)> = Vec::new();
+        let lo = found.places.partition_point(|p| p.0 < pos);
+        let hi = found.places.partition_point(|p| p.0 < range.end);
+        let places: Vec<&(usize, usize, String)> = found.places[lo..hi]
+            .iter()
+            .filter(|p| p.1 <= range.end)
+            .collect();
+        for p in places {
+            let gap = text[pos..p.0].trim();
+            let gap_ok = gap.is_empty()
+                || matches!(
+                    gap,
+                    "," | "and" | ", and" | "and the" | ", and the" | "the" | "or" | ", or"
+                )
+                || (list.is_empty() && matches!(gap, "the"));
+            if !gap_ok {
+                break;
+            }
+            list.push(p.clone());
+            pos = p.1;
+        }
+        if list.is_empty() {
+            continue;
+        }
+        let Some(subject) = subjects.at(range, range.start + verb.start()) else {
+            continue;
+        };
+        for (s, e, name) in list {
+            facts.push(Fact {
+                subject: subject.clone(),
+                metric: "export destination".into(),
+                value: FactValue::Text(name),
+                unit: None,
+                per: None,
+                sentence: sentence.to_string(),
+                derived: false,
+                derivation: None,
+                start: s,
+                end: e,
+            });
+        }
+        break;
+    }
+}
+
+/// An investment sentence that names a place after "in": the place is the
+/// subject's location.
+fn locations(text: &str, range: &Range<usize>, found: &Found, facts: &mut Vec<Fact>) {
+    let Some(inv) = facts
+        .iter()
+        .rev()
+        .take_while(|f| f.start >= range.start)
+        .find(|f| f.metric.contains("investment") && f.end <= range.end)
+        .cloned()
+    else {
+        return;
+    };
+    let is_org = found
+        .orgs
+        .iter()
+        .any(|o| o.name == inv.subject && o.company);
+    if !is_org {
+        return;
+    }
+    let lo = found.places.partition_point(|p| p.0 < range.start);
+    let hi = found.places.partition_point(|p| p.0 < range.end);
+    for p in found.places[lo..hi].iter().filter(|p| p.1 <= range.end) {
+        if text[..p.0].ends_with(" in ") {
+            facts.push(Fact {
+                subject: inv.subject.clone(),
+                metric: "location".into(),
+                value: FactValue::Text(p.2.clone()),
+                unit: None,
+                per: None,
+                sentence: text[range.clone()].to_string(),
+                derived: false,
+                derivation: None,
+                start: p.0,
+                end: p.1,
+            });
+            break;
+        }
+    }
+}
+
+/// share % x total: "70% of 300 employees = 210" women, and the rest men.
+fn derive(facts: &mut Vec<Fact>) {
+    let mut new = Vec::new();
+    for share in facts
+        .iter()
+        .filter(|f| f.metric.ends_with(" share of employees") && !f.derived)
+    {
+        let Some(p) = share.value.as_number() else {
+            continue;
+        };
+        let group = share.metric.trim_end_matches(" share of employees");
+        let Some(total) = facts
+            .iter()
+            .filter(|f| f.subject == share.subject && f.metric == "employees" && !f.derived)
+            .find_map(|f| f.value.as_number().map(|v| (v, f.unit.clone())))
+        else {
+            continue;
+        };
+        let (t, unit) = total;
+        let part = (p * t / 100.0).round();
+        let other = if group == "women" { "men" } else { "women" };
+        let unit_word = unit.clone().unwrap_or_else(|| "employees".into());
+        new.push(Fact {
+            subject: share.subject.clone(),
+            metric: format!("{group} employees"),
+            value: FactValue::Number(part),
+            unit: unit.clone(),
+            per: None,
+            sentence: share.sentence.clone(),
+            derived: true,
+            derivation: Some(format!(
+                "{}% of {} {unit_word} = {}",
+                format_number(p),
+                format_number(t),
+                format_number(part)
+            )),
+            start: share.start,
+            end: share.end,
+        });
+        new.push(Fact {
+            subject: share.subject.clone(),
+            metric: format!("{other} employees"),
+            value: FactValue::Number(t - part),
+            unit,
+            per: None,
+            sentence: share.sentence.clone(),
+            derived: true,
+            derivation: Some(format!(
+                "{} {unit_word} - {} {group} = {}",
+                format_number(t),
+                format_number(part),
+                format_number(t - part)
+            )),
+            start: share.start,
+            end: share.end,
+        });
+    }
+    facts.extend(new);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::find_entities;
+
+    fn q(text: &str, needle: &str, value: f64, unit: Option<&str>, per: Option<&str>) -> Quantity {
+        let start = text.find(needle).unwrap_or(0);
+        Quantity {
+            text: needle.to_string(),
+            value,
+            value_max: None,
+            unit: unit.map(str::to_string),
+            per: per.map(str::to_string),
+            qualifier: None,
+            start,
+            end: start + needle.len(),
+            sentence: String::new(),
+            same_as: None,
+        }
+    }
+
+    fn run(text: &str, qs: &[Quantity]) -> Vec<(String, String, String, bool)> {
+        let found = find_entities(text);
+        find_facts(text, &found, qs)
+            .into_iter()
+            .map(|f| (f.subject, f.metric, f.value.to_string(), f.derived))
+            .collect()
+    }
+
+    #[test]
+    fn employees_share_and_derived() {
+        let text = "Set up in 2011, Lotus Looms Pvt Ltd is in Surat. The company employs 200 workers, \
+                    60 per cent of whom are women.";
+        let qs = [
+            q(text, "2011", 2011.0, Some("year"), None),
+            q(text, "200 workers", 200.0, Some("workers"), None),
+            q(text, "60 per cent", 60.0, Some("percent"), None),
+        ];
+        let got = run(text, &qs);
+        let s = "Lotus Looms Pvt Ltd".to_string();
+        assert_eq!(
+            got,
+            vec![
+                (s.clone(), "founded".into(), "2,011".into(), false),
+                (s.clone(), "employees".into(), "200".into(), false),
+                (
+                    s.clone(),
+                    "women share of employees".into(),
+                    "60".into(),
+                    false
+                ),
+                (s.clone(), "women employees".into(), "120".into(), true),
+                (s.clone(), "men employees".into(), "80".into(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn exports_destinations_and_cluster_output() {
+        let text = "Pune-based Lotus Footwear Ltd exports boots to Kenya, Spain and the UK, with talks to expand to Peru. \
+                    Last year, they exported 2 million pairs worth Rs 50 crore.\n\n\
+                    The state has a toy cluster in Mysore. The cluster is projected to manufacture 5,000 toys per month.";
+        let qs = [
+            q(text, "2 million pairs", 2e6, Some("pairs"), None),
+            q(text, "Rs 50 crore", 5e8, Some("INR"), None),
+            q(
+                text,
+                "5,000 toys per month",
+                5000.0,
+                Some("toys"),
+                Some("month"),
+            ),
+        ];
+        let got = run(text, &qs);
+        let s = "Lotus Footwear Ltd".to_string();
+        let want = vec![
+            (
+                s.clone(),
+                "export destination".into(),
+                "Kenya".into(),
+                false,
+            ),
+            (
+                s.clone(),
+                "export destination".into(),
+                "Spain".into(),
+                false,
+            ),
+            (s.clone(), "export destination".into(), "UK".into(), false),
+            (
+                s.clone(),
+                "exports last year".into(),
+                "2,000,000".into(),
+                false,
+            ),
+            (
+                s.clone(),
+                "export value last year".into(),
+                "500,000,000".into(),
+                false,
+            ),
+            (
+                "Mysore toy cluster".into(),
+                "projected output".into(),
+                "5,000".into(),
+                false,
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn investments_jobs_and_locations() {
+        let text = "The approved projects include an Rs 500 crore investment by Lotus Power Ltd to set up a plant in Pune.\n\
+                    and this project is expected to generate 1,200 jobs, an official said.";
+        let qs = [
+            q(text, "Rs 500 crore", 5e9, Some("INR"), None),
+            q(text, "1,200 jobs", 1200.0, Some("jobs"), None),
+        ];
+        let got = run(text, &qs);
+        let s = "Lotus Power Ltd".to_string();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    s.clone(),
+                    "investment".into(),
+                    "5,000,000,000".into(),
+                    false
+                ),
+                (s.clone(), "location".into(), "Pune".into(), false),
+                (s.clone(), "jobs".into(), "1,200".into(), false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,433 @@
+//! Metadata from the text: headline, source, publication date, dateline.
+
+use super::Marks;
+use super::date::MONTH;
+use super::lines::{Hints, Line};
+use regex::Regex;
+use samachar_model::{Document, Format, Metadata};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A dateline at the start of the article's first paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Dateline {
+    /// The place ("Hajipur", "New Delhi").
+    pub place: String,
+    /// A news agency named beside it ("PTI").
+    pub agency: Option<String>,
+    /// A second copy of the dateline ("Hajipur (Bihar) Hajipur (Bihar):"),
+    /// as a byte range into the text.
+    pub duplicate: Option<Range<usize>>,
+    /// The index of the line it opens.
+    pub line: usize,
+}
+
+/// One to four capitalised words: a place name.
+const PLACE: &str = r"\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}";
+
+fn re(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+/// "Hajipur (Bihar):", "NEW DELHI:", "Patna (PTI):".
+static COLON_DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<place>{PLACE})(?:\s*\((?P<paren>[^()]{{2,30}})\))?"
+    ))
+});
+/// "New Delhi, July 18", "Bhubaneswar, Jan 7 (PTI)".
+static DATED_DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<place>{PLACE}),\s+(?i:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?\b\s*(?:\((?P<agency>\p{{Lu}}[\p{{L}}]{{1,11}})\))?"
+    ))
+});
+/// "Firozabad, India - Firozabad, a small town ...".
+static DASH_DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?P<place>{PLACE})(?:,\s*{PLACE})?(?:\s*\((?P<agency>\p{{Lu}}{{2,6}})\))?\s+[-–—]\s+\S"
+    ))
+});
+/// "Patna. Some new investments ...": a one- or two-word place closed by a
+/// full stop, as some regional papers print datelines.
+static PERIOD_DATELINE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| re(r"^(?P<place>\p{Lu}\p{Ll}{3,}(?:\s+\p{Lu}\p{Ll}+)?)\.\s+\p{Lu}"));
+/// A sentence boundary inside a line: ". " before a capital.
+static SENTENCE_BREAK: LazyLock<Option<Regex>> =
+    LazyLock::new(|| re(r#"(?P<word>\S+)[.!?]["”’]?\s+["“‘]?\p{Lu}"#));
+
+/// Words that open labelled lines, not places ("Note:", "Update:").
+const LABELS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "watch",
+    "read",
+    "also",
+    "editor",
+    "disclaimer",
+    "source",
+    "photo",
+    "image",
+    "video",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "summary",
+    "highlights",
+    "tags",
+    "q",
+    "a",
+    "answer",
+    "question",
+    "conclusion",
+    "introduction",
+    "background",
+    "example",
+    "warning",
+    "result",
+    "results",
+    "key",
+    "the",
+    "this",
+    "it",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "here",
+    "there",
+    "now",
+    "today",
+    "yesterday",
+    "why",
+    "what",
+    "how",
+    "when",
+    "where",
+    "who",
+    "shri",
+    "smt",
+    "sri",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "col",
+    "capt",
+    "hon",
+    "thus",
+    "then",
+    "also",
+    "yes",
+    "no",
+    "well",
+    "so",
+    "still",
+    "again",
+    "later",
+    "earlier",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "next",
+    "last",
+    "once",
+];
+
+/// True when a candidate place is really a label or a sentence opener.
+fn is_label(place: &str) -> bool {
+    place
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| LABELS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "NEW DELHI" -> "New Delhi"; other spellings are kept.
+fn tidy_place(place: &str) -> String {
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        place
+            .split_whitespace()
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map_or(String::new(), |f| {
+                    f.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        place.to_string()
+    }
+}
+
+/// A news agency's short name: two to six capitals ("PTI", "IANS").
+fn is_agency(s: &str) -> bool {
+    (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase())
+}
+
+/// Reads a dateline at the start of `t`; offsets in the result are into
+/// `t`.
+pub(crate) fn parse_dateline(
+    t: &str,
+    first_line: bool,
+) -> Option<(String, Option<String>, Option<Range<usize>>)> {
+    if let Some(c) = DATED_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+        let place = c.name("place")?.as_str();
+        if !is_label(place) {
+            let agency = c.name("agency").map(|m| m.as_str().to_string());
+            return Some((tidy_place(place), agency, None));
+        }
+    }
+    if let Some(c) = COLON_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+        let whole = c.get(0)?;
+        let place = c.name("place")?.as_str();
+        let paren = c.name("paren").map(|m| m.as_str());
+        let mut pos = whole.end();
+        let rest = &t[pos..];
+        let gap = rest.len() - rest.trim_start().len();
+        let mut duplicate = None;
+        if rest.trim_start().starts_with(whole.as_str()) {
+            duplicate = Some(pos + gap..pos + gap + whole.len());
+            pos += gap + whole.len();
+        }
+        let after = t[pos..].trim_start();
+        if let Some(body) = after.strip_prefix(':')
+            && body.split_whitespace().count() >= 4
+            && !is_label(place)
+            && place.split_whitespace().count() <= 4
+        {
+            let agency = paren.filter(|p| is_agency(p)).map(str::to_string);
+            return Some((tidy_place(place), agency, duplicate));
+        }
+    }
+    if let Some(c) = DASH_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+        let place = c.name("place")?.as_str();
+        if !is_label(place) {
+            let agency = c.name("agency").map(|m| m.as_str().to_string());
+            return Some((tidy_place(place), agency, None));
+        }
+    }
+    // Only where a paragraph of running text opens the article.
+    if first_line
+        && t.split_whitespace().count() >= 8
+        && let Some(c) = PERIOD_DATELINE.as_ref().and_then(|r| r.captures(t))
+        && let Some(place) = c.name("place")
+        && !is_label(place.as_str())
+    {
+        return Some((place.as_str().to_string(), None, None));
+    }
+    None
+}
+
+/// True when a line is mostly furniture.
+fn is_furniture(marks: &Marks, text: &str, l: &Line<'_>) -> bool {
+    marks.covered(text, l.start, l.end) >= 0.5
+}
+
+/// Finds the dateline: it opens one of the first few lines that are not
+/// furniture (after a headline and perhaps a standfirst).
+pub(crate) fn dateline(text: &str, lines: &[Line<'_>], marks: &Marks) -> Option<Dateline> {
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || is_furniture(marks, text, l) {
+            continue;
+        }
+        if let Some((place, agency, dup)) = parse_dateline(l.text, seen == 0) {
+            return Some(Dateline {
+                place,
+                agency,
+                duplicate: dup.map(|r| l.start + r.start..l.start + r.end),
+                line: i,
+            });
+        }
+        seen += 1;
+        if seen >= 4 {
+            return None;
+        }
+    }
+    None
+}
+
+/// A line that reads as a headline: a few words, no sentence full stop.
+fn is_headline_like(l: &Line<'_>) -> bool {
+    let t = l.text;
+    if l.words > 30 || t.len() > 250 || t.ends_with(['.', ':', ',', ';']) {
+        return false;
+    }
+    let Some(re) = SENTENCE_BREAK.as_ref() else {
+        return true;
+    };
+    // A sentence break inside the line, unless after an initial or an
+    // abbreviation like "U.S." or "Rs.".
+    !re.captures_iter(t).any(|c| {
+        c.name("word").is_some_and(|w| {
+            let w = w.as_str().trim_end_matches(['.', '!', '?']);
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 3 && !w.contains('.')
+        })
+    })
+}
+
+/// The headline: the first line of text that is not furniture, skipping a
+/// few short labels; `None` when the text opens straight with its body.
+fn title(
+    text: &str,
+    lines: &[Line<'_>],
+    marks: &Marks,
+    dateline: Option<&Dateline>,
+) -> Option<String> {
+    let mut skipped = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() || is_furniture(marks, text, l) {
+            continue;
+        }
+        if dateline.is_some_and(|d| d.line == i) {
+            return None;
+        }
+        if l.words < 4 {
+            skipped += 1;
+            if skipped > 3 {
+                return None;
+            }
+            continue;
+        }
+        return is_headline_like(l).then(|| l.text.to_string());
+    }
+    None
+}
+
+/// Gathers the metadata of `doc`.
+pub(crate) fn metadata(
+    doc: &Document,
+    lines: &[Line<'_>],
+    marks: &Marks,
+    hints: &Hints,
+    dateline: Option<&Dateline>,
+) -> Metadata {
+    let text = doc.text.as_str();
+    let from_format = || {
+        doc.format_title
+            .as_deref()
+            .filter(|_| doc.format == Format::Html)
+            .map(crate::html::strip_site_name)
+            .filter(|t| !t.is_empty())
+    };
+    Metadata {
+        title: title(text, lines, marks, dateline).or_else(from_format),
+        source: hints
+            .source
+            .clone()
+            .or_else(|| dateline.and_then(|d| d.agency.clone()))
+            .or_else(|| hints.agency.clone()),
+        published: hints
+            .published
+            .clone()
+            .or_else(|| hints.updated.clone())
+            .or_else(|| hints.date.clone()),
+        dateline: dateline.map(|d| d.place.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        // (line, (place, agency, has a duplicate))
+        type Want<'a> = Option<(&'a str, Option<&'a str>, bool)>;
+        let cases: &[(&str, Want<'_>)] = &[
+            (
+                "Hajipur (Bihar): In a testament to local enterprise, the army marches",
+                Some(("Hajipur", None, false)),
+            ),
+            (
+                "Hajipur (Bihar) Hajipur (Bihar): In a testament to enterprise, the army",
+                Some(("Hajipur", None, true)),
+            ),
+            (
+                "New Delhi, July 18 Bihar's firm has around 70 per cent women employees.",
+                Some(("New Delhi", None, false)),
+            ),
+            (
+                "Bhubaneswar, Jan 7 (PTI) The state government has approved investment.",
+                Some(("Bhubaneswar", Some("PTI"), false)),
+            ),
+            (
+                "NEW DELHI: The Centre on Monday approved three new schemes for exporters.",
+                Some(("New Delhi", None, false)),
+            ),
+            (
+                "Patna (IANS): The cabinet approved 13 agenda items on Tuesday evening.",
+                Some(("Patna", Some("IANS"), false)),
+            ),
+            (
+                "Surat, Gujarat - Surat, a diamond city, is known for its polishing units.",
+                Some(("Surat", None, false)),
+            ),
+            (
+                "Note: The figures are provisional and may change later.",
+                None,
+            ),
+            ("However, July 18 was a holiday for the workers.", None),
+            (
+                "In a bid to boost industrialisation in the state, the cabinet approved.",
+                None,
+            ),
+            (
+                "The nearly Rs 12,000 crore leather industry is facing losses.",
+                None,
+            ),
+            (
+                "Patna. Some new investments are going to hit the ground in Bihar.",
+                Some(("Patna", None, false)),
+            ),
+            (
+                "Shri. Kumar inaugurated the new unit in the town on Monday.",
+                None,
+            ),
+            ("Meanwhile. The unit opened on Monday in the town.", None),
+        ];
+        for (input, want) in cases {
+            let got = parse_dateline(input, true);
+            let got = got
+                .as_ref()
+                .map(|(p, a, d)| (p.as_str(), a.as_deref(), d.is_some()));
+            assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn headline_shapes() {
+        let cases = [
+            (
+                "Muzaffarpur emerging as a major bag cluster in the state",
+                true,
+            ),
+            ("Why Does the Army Prefer These Shoes?", true),
+            ("U.S. firm opens a plant in Pune", true),
+            (
+                "Patna. Some new investments are going to hit the ground",
+                false,
+            ),
+            ("The cluster grew. It now employs 4,000 people", false),
+            ("The company employs 300 people in its factory.", false),
+        ];
+        for (t, want) in cases {
+            let line = Line {
+                start: 0,
+                end: t.len(),
+                text: t,
+                words: t.split_whitespace().count(),
+            };
+            assert_eq!(is_headline_like(&line), want, "{t}");
+        }
+    }
+}

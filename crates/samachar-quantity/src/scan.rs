@@ -1,0 +1,391 @@
+//! Low-level scanning: tokens, numerals written in figures, lower-casing
+//! without allocation.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Kind {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits (the numeral itself is read by [`numeral`]).
+    Num,
+    /// Any other single character.
+    Sym(char),
+    /// A line break: nothing joins across it.
+    Break,
+    /// End of text.
+    End,
+}
+
+/// A token: byte range and kind.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Tok {
+    /// The token's text.
+    pub fn raw<'a>(&self, t: &'a str) -> &'a str {
+        t.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// Characters skipped between tokens (not line breaks).
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | '\u{200b}'
+    )
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+/// The next token at or after `pos`.
+pub(crate) fn tok(t: &str, pos: usize) -> Tok {
+    let mut i = pos.min(t.len());
+    let rest = t.get(i..).unwrap_or("");
+    let mut it = rest.char_indices();
+    loop {
+        match it.next() {
+            None => {
+                return Tok {
+                    start: t.len(),
+                    end: t.len(),
+                    kind: Kind::End,
+                };
+            }
+            Some((off, c)) => {
+                if is_space(c) {
+                    continue;
+                }
+                i = pos + off;
+                if c == '\n' {
+                    return Tok {
+                        start: i,
+                        end: i + 1,
+                        kind: Kind::Break,
+                    };
+                }
+                if c.is_ascii_digit() {
+                    let end = digits_end(t, i);
+                    return Tok {
+                        start: i,
+                        end,
+                        kind: Kind::Num,
+                    };
+                }
+                if is_letter(c) {
+                    let mut end = i + c.len_utf8();
+                    for (o, d) in t[end..].char_indices() {
+                        if !is_letter(d) {
+                            end += o;
+                            return Tok {
+                                start: i,
+                                end,
+                                kind: Kind::Word,
+                            };
+                        }
+                    }
+                    return Tok {
+                        start: i,
+                        end: t.len(),
+                        kind: Kind::Word,
+                    };
+                }
+                return Tok {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: Kind::Sym(c),
+                };
+            }
+        }
+    }
+}
+
+fn digits_end(t: &str, i: usize) -> usize {
+    let b = t.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j
+}
+
+/// The token that ends at or before `pos` (skipping spaces, not line
+/// breaks), if any, no earlier than `floor`.
+pub(crate) fn tok_before(t: &str, pos: usize, floor: usize) -> Option<Tok> {
+    let head = t.get(floor..pos)?;
+    let mut it = head.char_indices().rev();
+    let (off, c) = loop {
+        let (off, c) = it.next()?;
+        if !is_space(c) {
+            break (off, c);
+        }
+    };
+    let end = floor + off + c.len_utf8();
+    if c == '\n' {
+        return Some(Tok {
+            start: floor + off,
+            end,
+            kind: Kind::Break,
+        });
+    }
+    let (pred, kind): (fn(char) -> bool, Kind) = if c.is_ascii_digit() {
+        (|d: char| d.is_ascii_digit(), Kind::Num)
+    } else if is_letter(c) {
+        (is_letter, Kind::Word)
+    } else {
+        return Some(Tok {
+            start: floor + off,
+            end,
+            kind: Kind::Sym(c),
+        });
+    };
+    let mut start = floor + off;
+    for (o, d) in it {
+        if pred(d) {
+            start = floor + o;
+        } else {
+            break;
+        }
+    }
+    Some(Tok { start, end, kind })
+}
+
+/// A lower-cased copy of a short word, kept on the stack.
+pub(crate) struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    /// Lower-cases `s` (ASCII letters only); longer words give "".
+    pub fn new(s: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        let b = s.as_bytes();
+        if b.len() > buf.len() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: b.len() }
+    }
+
+    /// The lower-cased text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// A number written in figures.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Numeral {
+    pub end: usize,
+    pub value: f64,
+    /// Digits before the decimal point (all groups).
+    pub int_digits: usize,
+    /// Written with group separators.
+    pub grouped: bool,
+    /// Has a decimal part.
+    pub decimal: bool,
+    /// A fraction like `1/4`.
+    pub fraction: bool,
+    /// Not a quantity (a version, a date, a code like `24/7`).
+    pub bad: bool,
+    /// End and value when plain spaces group the digits ("10 000").
+    pub spaced: Option<(usize, f64)>,
+}
+
+struct Digits {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Digits {
+    fn push(&mut self, b: u8) {
+        if self.len < self.buf.len() {
+            self.buf[self.len] = b;
+            self.len += 1;
+        }
+    }
+    fn value(&self) -> f64 {
+        std::str::from_utf8(&self.buf[..self.len])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    }
+}
+
+/// Length in bytes of a thin/no-break space at `j`, if one is there.
+fn thin_space(b: &[u8], j: usize) -> usize {
+    match b.get(j..j + 3) {
+        Some([0xe2, 0x80, 0xaf]) | Some([0xe2, 0x80, 0x89]) | Some([0xe2, 0x80, 0x87]) => 3,
+        _ => match b.get(j..j + 2) {
+            Some([0xc2, 0xa0]) => 2,
+            _ => 0,
+        },
+    }
+}
+
+fn run_len(b: &[u8], j: usize) -> usize {
+    b.get(j..)
+        .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+/// Reads the numeral starting at `start` (a digit, or a `.` before digits).
+pub(crate) fn numeral(t: &str, start: usize) -> Numeral {
+    let b = t.as_bytes();
+    let mut d = Digits {
+        buf: [0; 64],
+        len: 0,
+    };
+    let mut j = start;
+    let first = run_len(b, j);
+    for &c in &b[j..j + first] {
+        d.push(c);
+    }
+    j += first;
+    let mut int_digits = first;
+    let mut grouped = false;
+    // Comma groups: western (all 3) or Indian (2s then a final 3).
+    if (1..=3).contains(&first) {
+        let save = (j, d.len, int_digits);
+        let mut last_len = 0;
+        while b.get(j) == Some(&b',') {
+            let n = run_len(b, j + 1);
+            if !(2..=3).contains(&n) {
+                break;
+            }
+            for &c in &b[j + 1..j + 1 + n] {
+                d.push(c);
+            }
+            j += 1 + n;
+            int_digits += n;
+            last_len = n;
+            grouped = true;
+        }
+        if grouped && last_len != 3 {
+            (j, d.len, int_digits) = save;
+            grouped = false;
+        }
+        // Thin or no-break spaces as group separators.
+        if !grouped {
+            loop {
+                let s = thin_space(b, j);
+                if s == 0 || run_len(b, j + s) != 3 {
+                    break;
+                }
+                for &c in &b[j + s..j + s + 3] {
+                    d.push(c);
+                }
+                j += s + 3;
+                int_digits += 3;
+                grouped = true;
+            }
+        }
+    }
+    let mut decimal = false;
+    let mut bad = false;
+    if b.get(j) == Some(&b'.') && run_len(b, j + 1) > 0 {
+        let n = run_len(b, j + 1);
+        d.push(b'.');
+        for &c in &b[j + 1..j + 1 + n] {
+            d.push(c);
+        }
+        j += 1 + n;
+        decimal = true;
+        if b.get(j) == Some(&b'.') && run_len(b, j + 1) > 0 {
+            // 1.2.3: a version or a dotted date.
+            bad = true;
+            while j < b.len() && (b[j] == b'.' || b[j].is_ascii_digit()) {
+                j += 1;
+            }
+        }
+    }
+    let mut value = d.value();
+    let mut fraction = false;
+    if !decimal && !grouped && b.get(j) == Some(&b'/') && run_len(b, j + 1) > 0 {
+        let n = run_len(b, j + 1);
+        let den = std::str::from_utf8(&b[j + 1..j + 1 + n])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0);
+        j += 1 + n;
+        if b.get(j) == Some(&b'/') || den <= value || den > 100.0 || den == 0.0 {
+            bad = true;
+            while j < b.len() && (b[j] == b'/' || b[j].is_ascii_digit()) {
+                j += 1;
+            }
+        } else {
+            value /= den;
+            fraction = true;
+        }
+    }
+    // Plain spaces as group separators, kept as an option for the caller.
+    let mut spaced = None;
+    if !grouped && !decimal && !fraction && !bad && (1..=3).contains(&first) {
+        let mut k = j;
+        let mut sd = Digits {
+            buf: d.buf,
+            len: d.len,
+        };
+        let mut any = false;
+        while b.get(k) == Some(&b' ') && run_len(b, k + 1) == 3 {
+            for &c in &b[k + 1..k + 4] {
+                sd.push(c);
+            }
+            k += 4;
+            any = true;
+        }
+        if any {
+            if b.get(k) == Some(&b'.') && run_len(b, k + 1) > 0 {
+                let n = run_len(b, k + 1);
+                sd.push(b'.');
+                for &c in &b[k + 1..k + 1 + n] {
+                    sd.push(c);
+                }
+                k += 1 + n;
+            }
+            spaced = Some((k, sd.value()));
+        }
+    }
+    Numeral {
+        end: j,
+        value,
+        int_digits,
+        grouped,
+        decimal,
+        fraction,
+        bad: bad || value.is_nan(),
+        spaced,
+    }
+}
+
+/// Reads a numeral that starts with a bare decimal point (".25").
+pub(crate) fn leading_decimal(t: &str, dot: usize) -> Numeral {
+    let b = t.as_bytes();
+    let n = run_len(b, dot + 1);
+    let value = t
+        .get(dot..dot + 1 + n)
+        .and_then(|s| format!("0{s}").parse::<f64>().ok())
+        .unwrap_or(f64::NAN);
+    Numeral {
+        end: dot + 1 + n,
+        value,
+        int_digits: 0,
+        grouped: false,
+        decimal: true,
+        fraction: false,
+        bad: value.is_nan(),
+        spaced: None,
+    }
+}

@@ -1,0 +1,436 @@
+use super::*;
+use std::path::PathBuf;
+
+/// (text, value, unit, per): `extract(text)` must contain a quantity with
+/// this value (relative 1e-9), unit and rate period.
+const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
+    // Indian and western digit grouping, decimals, spaces.
+    (
+        "around 6,40,000 bags per month",
+        640000.0,
+        Some("bags"),
+        Some("month"),
+    ),
+    ("a grant of 1,00,000", 100000.0, None, None),
+    ("The result is 12,34,567.89", 1234567.89, None, None),
+    ("There are 1,234,567 of them", 1234567.0, None, None),
+    ("the value .23456000 here", 0.23456, None, None),
+    ("4.800", 4.8, None, None),
+    (
+        "1\u{202f}234\u{202f}567.89 is valid",
+        1234567.89,
+        None,
+        None,
+    ),
+    ("worth 10 000 dollars", 10000.0, Some("USD"), None),
+    // Scales in figures.
+    ("Rs 100 crore", 1e9, Some("INR"), None),
+    ("5.5 lakh", 550000.0, None, None),
+    ("1 lac", 100000.0, None, None),
+    ("Rs 250 cr", 2.5e9, Some("INR"), None),
+    ("1 crore 25 lakh", 12500000.0, None, None),
+    ("100k", 100000.0, None, None),
+    ("I can give you 10M.", 1e7, None, None),
+    ("10 bn", 1e10, None, None),
+    ("1 trillion", 1e12, None, None),
+    ("$13,009 million", 13009e6, Some("USD"), None),
+    ("₹5.2 lakh", 520000.0, Some("INR"), None),
+    ("Rs 10L", 1e6, Some("INR"), None),
+    // Numbers in words.
+    ("three hundred", 300.0, None, None),
+    (
+        "twelve lakh thirty four thousand five hundred",
+        1234500.0,
+        None,
+        None,
+    ),
+    ("two lakh", 200000.0, None, None),
+    ("I count 6 crore and two hundred", 60000200.0, None, None),
+    ("The answer is minus five", -5.0, None, None),
+    ("one hundred and sixty-one", 161.0, None, None),
+    ("one lakh crore", 1e12, None, None),
+    ("3 million and a half", 3500000.0, None, None),
+    ("half million eggs", 500000.0, Some("eggs"), None),
+    ("two hundred point zero three", 200.03, None, None),
+    ("a hundred and two of those", 102.0, None, None),
+    // Currencies.
+    ("Rs. 15,000", 15000.0, Some("INR"), None),
+    ("INR 500", 500.0, Some("INR"), None),
+    ("35 lakh rupees", 3500000.0, Some("INR"), None),
+    ("US$ 2 million", 2e6, Some("USD"), None),
+    ("$ 75 million of bonds", 75e6, Some("USD"), None),
+    ("USD 22.5 million", 22.5e6, Some("USD"), None),
+    ("5 dollars", 5.0, Some("USD"), None),
+    ("€10M in savings", 1e7, Some("EUR"), None),
+    ("323 million euros", 323e6, Some("EUR"), None),
+    ("£ 8.10 million", 8.1e6, Some("GBP"), None),
+    ("20 million pounds", 2e7, Some("GBP"), None),
+    ("GBP 350", 350.0, Some("GBP"), None),
+    ("30 MUSD", 3e7, Some("USD"), None),
+    ("c $ 1.34 a share", 1.34, Some("CAD"), None),
+    ("hk $ 10.05 billion", 10.05e9, Some("HKD"), None),
+    ("143.80 yen", 143.8, Some("JPY"), None),
+    ("100 chinese yuan", 100.0, Some("CNY"), None),
+    ("10,000 swiss francs", 10000.0, Some("CHF"), None),
+    ("10 turkish lira", 10.0, Some("TRY"), None),
+    ("Rs 30 per kg", 30.0, Some("INR"), Some("kg")),
+    // Percent.
+    ("70 percent", 70.0, Some("percent"), None),
+    ("70%", 70.0, Some("percent"), None),
+    ("70 per cent", 70.0, Some("percent"), None),
+    ("rose 70 pc", 70.0, Some("percent"), None),
+    ("twenty percent", 20.0, Some("percent"), None),
+    ("minus five percent", -5.0, Some("percent"), None),
+    ("grew 15 % per annum", 15.0, Some("percent"), Some("year")),
+    // Counts.
+    ("the 300 employees are", 300.0, Some("employees"), None),
+    (
+        "exported 1.5 million pairs of shoes",
+        1.5e6,
+        Some("pairs"),
+        None,
+    ),
+    (
+        "There are 459 operational units",
+        459.0,
+        Some("units"),
+        None,
+    ),
+    ("over 23,000 people", 23000.0, Some("people"), None),
+    ("will create 5,130 jobs", 5130.0, Some("jobs"), None),
+    ("1 crore boxes", 1e7, Some("boxes"), None),
+    // Rates.
+    ("Rs 5 lakh a month", 500000.0, Some("INR"), Some("month")),
+    ("20 tonnes a year", 20.0, Some("tonne"), Some("year")),
+    ("Rs 2 crore annually", 2e7, Some("INR"), Some("year")),
+    ("500 litres/day", 500.0, Some("litre"), Some("day")),
+    ("Rs 12 per SCM", 12.0, Some("INR"), Some("scm")),
+    ("100 bags monthly", 100.0, Some("bags"), Some("month")),
+    ("40 trucks every year", 40.0, Some("trucks"), Some("year")),
+    // Temperatures.
+    ("as low as -40 degrees Celsius", -40.0, Some("degC"), None),
+    ("\u{2212}40°C", -40.0, Some("degC"), None),
+    ("temperature of minus 40 degrees", -40.0, Some("degC"), None),
+    ("40 deg celsius", 40.0, Some("degC"), None),
+    ("its 90 fahrenheit in texas", 90.0, Some("degF"), None),
+    ("100 degrees f", 100.0, Some("degF"), None),
+    ("300 kelvin", 300.0, Some("K"), None),
+    ("convert - 20 degrees fahrenheit", -20.0, Some("degF"), None),
+    // Physical units.
+    ("16,000 metric tons", 16000.0, Some("tonne"), None),
+    ("a 4 MMT crude oil storage", 4e6, Some("tonne"), None),
+    ("a 5 MTPA plant", 5e6, Some("tonne"), Some("year")),
+    (
+        "5.28 million tonnes per year",
+        5.28e6,
+        Some("tonne"),
+        Some("year"),
+    ),
+    ("20 kg", 20.0, Some("kg"), None),
+    ("You weight 200lbs.", 200.0, Some("lb"), None),
+    ("about 250 km from", 250.0, Some("km"), None),
+    ("1.8m tall", 1.8, Some("m"), None),
+    ("a 45-acre plot", 45.0, Some("acre"), None),
+    ("its 3-inch thickness", 3.0, Some("inch"), None),
+    ("10 hectares", 10.0, Some("hectare"), None),
+    ("50,000 sq ft", 50000.0, Some("sqft"), None),
+    ("2,000 square feet", 2000.0, Some("sqft"), None),
+    ("190 km2", 190.0, Some("sqkm"), None),
+    ("660 square meters", 660.0, Some("sqm"), None),
+    ("a 100 MW solar plant", 100.0, Some("MW"), None),
+    ("5 GW", 5.0, Some("GW"), None),
+    ("200 litres", 200.0, Some("litre"), None),
+    ("2 quintals", 200.0, Some("kg"), None),
+    ("7.62mm barrel", 7.62, Some("mm"), None),
+    ("The door is 2 1/2 in thick", 2.5, Some("inch"), None),
+    ("the six-mile trip", 6.0, Some("mile"), None),
+    // Ranges and qualifiers.
+    ("2-3 lakh", 200000.0, None, None),
+    ("2 to 3 lakh", 200000.0, None, None),
+    ("between 10 and 20 acres", 10.0, Some("acre"), None),
+    // Years, ages, durations.
+    ("Established in 2018, the firm", 2018.0, Some("year"), None),
+    ("I'm only 29 years old!", 29.0, Some("year"), None),
+    ("battery failed after three days", 3.0, Some("day"), None),
+    ("for 6 months", 6.0, Some("month"), None),
+    ("a two-year maintenance period", 2.0, Some("year"), None),
+    ("the 87 yo man", 87.0, Some("year"), None),
+    ("Data pertains to 2010-11", 2010.0, Some("year"), None),
+    ("she is 5 and a half years old", 5.5, Some("year"), None),
+    ("it was 20 degrees below zero", -20.0, Some("degC"), None),
+    ("drop 25 pounds", 25.0, Some("lb"), None),
+    ("he was fined 500 pounds", 500.0, Some("GBP"), None),
+    (
+        "Rs 2.50 per standard cubic meter",
+        2.5,
+        Some("INR"),
+        Some("scm"),
+    ),
+];
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn table_of_quantities() {
+    let mut failed = Vec::new();
+    for &(text, value, unit, per) in CASES {
+        let got = extract(text);
+        let hit = got
+            .iter()
+            .any(|q| close(q.value, value) && q.unit.as_deref() == unit && q.per.as_deref() == per);
+        if !hit {
+            let seen: Vec<_> = got
+                .iter()
+                .map(|q| {
+                    (
+                        q.text.as_str(),
+                        q.value,
+                        q.unit.as_deref(),
+                        q.per.as_deref(),
+                    )
+                })
+                .collect();
+            failed.push(format!(
+                "{text:?}: want {value} {unit:?} {per:?}, got {seen:?}"
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} failures:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+/// Texts in which nothing (or nothing listed) may be found as an amount.
+const NOT_AMOUNTS: &[(&str, &[f64])] = &[
+    ("Hajipur Becomes 2nd Fastest Developing City", &[2.0]),
+    ("on 8th September the plant opened", &[8.0]),
+    (
+        "Tel: +91 11 2468 2100, 2468 2111 | Email",
+        &[91.0, 11.0, 2468.0, 2100.0, 2111.0],
+    ),
+    (
+        "Lodhi Road, New Delhi 110 003, India",
+        &[110.0, 3.0, 110003.0],
+    ),
+    ("New Delhi, July 18 Bihar's firm", &[18.0]),
+    ("Bhubaneswar, Jan 7 (PTI) The state", &[7.0]),
+    ("Published Feb 22, 2023 by", &[22.0, 2023.0]),
+    ("before Utkarsh Odisha 2025 is", &[2025.0]),
+    (
+        "see https://example.org/a/2019/report_45.pdf now",
+        &[2019.0, 45.0],
+    ),
+    ("write to info2@example.com", &[2.0]),
+    ("version 2.3.1 released", &[2.0, 3.0, 1.0]),
+    ("Senior Specialist - Finance Operations D2C", &[2.0]),
+    ("Some G20 nations", &[20.0]),
+    ("one of the computers", &[1.0]),
+    ("at 10:30 am on", &[10.0, 30.0]),
+    ("call 1800-180-1551 now", &[1800.0, 180.0, 1551.0]),
+    ("Section 144 was imposed under Phase 2", &[144.0, 2.0]),
+    ("Copyright © 2023 Fibre2Fashion", &[2023.0, 2.0]),
+];
+
+#[test]
+fn non_quantities_are_skipped() {
+    let mut failed = Vec::new();
+    for &(text, banned) in NOT_AMOUNTS {
+        for q in extract(text) {
+            if banned.iter().any(|b| close(*b, q.value)) {
+                failed.push(format!("{text:?}: found {:?} = {}", q.text, q.value));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn qualifiers_ranges_and_spans() {
+    let q = extract("employment for over 23,000 people");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].qualifier.as_deref(), Some("over"));
+    assert_eq!(q[0].text, "over 23,000 people");
+
+    let q = extract("about 1.5 million pairs");
+    assert_eq!(q[0].qualifier.as_deref(), Some("about"));
+
+    let q = extract("a fee of 2-3 lakh");
+    assert_eq!(q[0].value, 200000.0);
+    assert_eq!(q[0].value_max, Some(300000.0));
+
+    let q = extract("up to Rs 5 crore");
+    assert_eq!(q[0].qualifier.as_deref(), Some("up to"));
+    assert_eq!(q[0].unit.as_deref(), Some("INR"));
+
+    let text = "It makes 6,40,000 bags per month. Next one.";
+    let q = extract(text);
+    assert_eq!(q[0].text, "6,40,000 bags per month");
+    assert_eq!(&text[q[0].start..q[0].end], q[0].text);
+    assert_eq!(q[0].sentence, "It makes 6,40,000 bags per month.");
+}
+
+#[test]
+fn two_currencies_point_at_each_other() {
+    let q = extract("a production value of Rs 15 crore ($1.9 million).");
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].unit.as_deref(), Some("INR"));
+    assert_eq!(q[0].value, 150_000_000.0);
+    assert_eq!(q[1].unit.as_deref(), Some("USD"));
+    assert_eq!(q[1].value, 1_900_000.0);
+    assert_eq!(q[0].same_as, Some(1));
+    assert_eq!(q[1].same_as, Some(0));
+    let q = extract("Rs 15 crore and $1.9 million");
+    assert!(q.iter().all(|x| x.same_as.is_none()));
+}
+
+#[test]
+fn elliptical_counts_take_the_noun_before() {
+    let q = extract(
+        "There are 459 operational units in the cluster, of which 178 produce wall tiles; 52 produce floor tiles.",
+    );
+    let units: Vec<_> = q.iter().map(|x| (x.value, x.unit.as_deref())).collect();
+    assert_eq!(
+        units,
+        vec![
+            (459.0, Some("units")),
+            (178.0, Some("units")),
+            (52.0, Some("units"))
+        ]
+    );
+}
+
+#[test]
+fn offsets_are_byte_offsets_on_unicode_text() {
+    let text = "“Exports” rose to ₹ 5 crore — about 70 % of ‘all’ sales.";
+    for q in extract(text) {
+        assert_eq!(&text[q.start..q.end], q.text);
+    }
+}
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+#[test]
+fn peer_files_score_at_least_ninety_percent() {
+    let dir = shared().join("peer");
+    if !dir.exists() {
+        eprintln!("no peer directory at {}", dir.display());
+        return;
+    }
+    let scores = peer::score_dir(&dir);
+    assert!(!scores.is_empty());
+    println!("{:<32} {:>7} {:>7}", "file", "passed", "rate");
+    let mut low = Vec::new();
+    for (name, s) in &scores {
+        println!(
+            "{name:<32} {:>3}/{:<3} {:>6.1}%",
+            s.passed,
+            s.total,
+            100.0 * s.rate()
+        );
+        for f in &s.failures {
+            println!(
+                "   FAIL {} {:?}",
+                f.id,
+                f.text.chars().take(100).collect::<String>()
+            );
+            println!("        expected {:?}", f.expected);
+            println!("        got      {:?}", f.predicted);
+        }
+        if s.rate() < 0.9 {
+            low.push(name.clone());
+        }
+    }
+    assert!(low.is_empty(), "below 90%: {low:?}");
+}
+
+#[derive(serde::Deserialize)]
+struct GoldFile {
+    articles: Vec<GoldArticle>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldArticle {
+    file: String,
+    #[serde(default)]
+    quantities: Vec<GoldQuantity>,
+}
+
+#[derive(serde::Deserialize)]
+struct GoldQuantity {
+    text: String,
+    value: f64,
+    unit: Option<String>,
+    #[serde(default)]
+    per: Option<String>,
+}
+
+/// Gold units name a count's noun phrase ("employment opportunities") or
+/// the plural of a unit ("tonnes"); ours is the head noun and the code.
+fn gold_unit_matches(gold: Option<&str>, got: Option<&str>) -> bool {
+    let norm = |u: &str| match u {
+        "tonnes" | "tonne" => "tonne".to_string(),
+        other => other.rsplit(' ').next().unwrap_or(other).to_string(),
+    };
+    match (gold, got) {
+        (Some(g), Some(o)) => norm(g) == norm(o),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+#[test]
+fn gold_quantities_recall() {
+    let root = shared();
+    let sets = [
+        (root.join("gold/seeds.json"), root.join("seeds")),
+        (root.join("corpus/gold.json"), root.join("corpus")),
+    ];
+    let (mut found, mut total) = (0usize, 0usize);
+    let mut missed = Vec::new();
+    for (gold_path, dir) in sets {
+        let Ok(body) = std::fs::read_to_string(&gold_path) else {
+            eprintln!("no gold at {}", gold_path.display());
+            continue;
+        };
+        let gold: GoldFile = serde_json::from_str(&body).unwrap_or(GoldFile { articles: vec![] });
+        for art in gold.articles {
+            let Ok(raw) = std::fs::read_to_string(dir.join(&art.file)) else {
+                continue;
+            };
+            let text = raw.replace("\r\n", "\n");
+            let got = extract(&text);
+            for g in &art.quantities {
+                total += 1;
+                let hit = got.iter().any(|q| {
+                    close(q.value, g.value)
+                        && gold_unit_matches(g.unit.as_deref(), q.unit.as_deref())
+                        && (g.per.is_none() || g.per == q.per)
+                });
+                if hit {
+                    found += 1;
+                } else {
+                    missed.push(format!(
+                        "{}: {:?} {} {:?}",
+                        art.file, g.text, g.value, g.unit
+                    ));
+                }
+            }
+        }
+    }
+    if total == 0 {
+        return;
+    }
+    let recall = found as f64 / total as f64;
+    println!("gold recall {found}/{total} = {:.1}%", 100.0 * recall);
+    for m in &missed {
+        println!("   missed {m}");
+    }
+    assert!(recall >= 0.85, "gold recall {recall:.3}");
+}
