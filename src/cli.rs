@@ -28,8 +28,21 @@ pub struct Cli {
     #[arg(long = "project", value_name = "FILE")]
     pub project_flag: Option<PathBuf>,
     /// The same, as a plain argument (`samachar my.samachar`, as a file manager passes it).
-    #[arg(value_name = "PROJECT")]
+    #[arg(value_name = "PROJECT", value_parser = project_path)]
     pub project: Option<PathBuf>,
+}
+
+/// Accepts only a `.samachar` file as the plain argument, so that a mistyped
+/// subcommand is a usage error rather than a project to open.
+fn project_path(arg: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(arg);
+    if path.extension().is_some_and(|e| e == "samachar") {
+        Ok(path)
+    } else {
+        Err(format!(
+            "'{arg}' is neither a subcommand nor a .samachar project file (see --help)"
+        ))
+    }
 }
 
 /// The subcommands.
@@ -156,7 +169,14 @@ fn run_inner(command: Command) -> Result<ExitCode> {
             width,
             height,
             inputs,
-        } => chart_cmd(kind, &output, subject.as_deref(), width, height, &inputs.inputs),
+        } => chart_cmd(
+            kind,
+            &output,
+            subject.as_deref(),
+            width,
+            height,
+            &inputs.inputs,
+        ),
         Command::Score { shared, write } => score(&shared, write.as_deref()),
     }
 }
@@ -218,7 +238,10 @@ fn quantities() -> Result<ExitCode> {
         let request: QuantityRequest = match serde_json::from_str(&line) {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("samachar: line {}: not a {{\"id\",\"text\"}} object: {e}", n + 1);
+                eprintln!(
+                    "samachar: line {}: not a {{\"id\",\"text\"}} object: {e}",
+                    n + 1
+                );
                 failed = true;
                 continue;
             }
@@ -263,7 +286,11 @@ fn import_into(project: &mut Project, paths: &[PathBuf]) -> Result<Vec<LoadError
         items.push((article.doc, article.analysis));
     }
     project.add_articles(&items)?;
-    println!("imported {} article(s) into {}", items.len(), project.path().display());
+    println!(
+        "imported {} article(s) into {}",
+        items.len(),
+        project.path().display()
+    );
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(errors)
 }
@@ -395,7 +422,8 @@ fn score(shared: &Path, write: Option<&Path>) -> Result<ExitCode> {
     let report = samachar_core::score::full_report(shared)?;
     print!("{report}");
     if let Some(path) = write {
-        std::fs::write(path, &report).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, &report)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)

@@ -40,7 +40,6 @@ fn bars(spec: &ChartSpec) -> Vec<(String, String, String)> {
 }
 
 #[test]
-#[ignore = "needs the extraction crates' facts on the seeds (run with --ignored)"]
 fn seeds_workforce_is_210_women_and_90_men() {
     let spec = chart(ChartKind::Workforce, &seeds(), None);
     let found = bars(&spec);
@@ -56,35 +55,49 @@ fn seeds_workforce_is_210_women_and_90_men() {
         company.contains(&&(company[0].0.clone(), "Men".into(), "90".into())),
         "{found:?}"
     );
-    assert!(spec.source.contains("001_fdb2ac4d677a68ab.txt"), "{}", spec.source);
+    assert!(
+        spec.source.contains("001_fdb2ac4d677a68ab.txt"),
+        "{}",
+        spec.source
+    );
 }
 
 #[test]
-#[ignore = "needs the extraction crates' facts on the seeds (run with --ignored)"]
 fn seeds_output_shows_bags_per_month_against_pairs() {
     let spec = chart(ChartKind::Output, &seeds(), None);
     let labels: Vec<String> = bars(&spec).into_iter().map(|(_, _, l)| l).collect();
-    assert!(labels.contains(&"640,000 bags/month".to_string()), "{labels:?}");
-    assert!(labels.iter().any(|l| l.starts_with("1,500,000 pairs")), "{labels:?}");
+    assert!(
+        labels.contains(&"640,000 bags/month".to_string()),
+        "{labels:?}"
+    );
+    assert!(
+        labels.iter().any(|l| l.starts_with("1,500,000 pairs")),
+        "{labels:?}"
+    );
 }
 
 #[test]
-#[ignore = "needs the extraction crates' facts on the seeds (run with --ignored)"]
 fn seeds_money_in_crore_with_dollars() {
     let spec = chart(ChartKind::Money, &seeds(), None);
     assert!(spec.log_scale);
     let labels: Vec<String> = bars(&spec).into_iter().map(|(_, _, l)| l).collect();
-    assert!(labels.contains(&"₹15 crore ($1.9 million)".to_string()), "{labels:?}");
+    assert!(
+        labels.contains(&"₹15 crore ($1.9 million)".to_string()),
+        "{labels:?}"
+    );
     assert!(labels.contains(&"₹100 crore".to_string()), "{labels:?}");
 }
 
 #[test]
-#[ignore = "needs the extraction crates' facts on the seeds (run with --ignored)"]
 fn seeds_export_destinations() {
     let c = seeds();
     let spec = chart(ChartKind::Exports, &c, None);
     for country in ["Russia", "Italy", "France", "Spain", "UK"] {
-        assert!(spec.categories.iter().any(|x| x == country), "{:?}", spec.categories);
+        assert!(
+            spec.categories.iter().any(|x| x == country),
+            "{:?}",
+            spec.categories
+        );
     }
     assert!(
         subjects(ChartKind::Exports, &c)
@@ -107,7 +120,10 @@ fn seed_tables_export_to_files_and_parse_back() {
     assert!(export_table_file(Table::Entities, &c, &entities_csv).is_ok());
 
     let mut reader = csv::Reader::from_path(&facts_csv).unwrap_or_else(|e| panic!("{e}"));
-    let rows: Vec<FactRow> = reader.deserialize().collect::<Result<_, _>>().unwrap_or_default();
+    let rows: Vec<FactRow> = reader
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
     assert_eq!(rows, fact_rows(&c));
     let q: Vec<QuantityRow> =
         serde_json::from_slice(&std::fs::read(&quantities_json).unwrap_or_default())
@@ -143,7 +159,13 @@ fn seed_charts_export_to_svg_and_png() {
 // ---------------------------------------------------------------------------
 // The Charts view
 
-fn fact(subject: &str, metric: &str, value: FactValue, unit: Option<&str>, per: Option<&str>) -> Fact {
+fn fact(
+    subject: &str,
+    metric: &str,
+    value: FactValue,
+    unit: Option<&str>,
+    per: Option<&str>,
+) -> Fact {
     Fact {
         subject: subject.into(),
         metric: metric.into(),
@@ -166,10 +188,22 @@ fn small() -> CorpusAnalysis {
             ArticleAnalysis {
                 file: "a.txt".into(),
                 facts: vec![
-                    fact(co, "employees", FactValue::Number(300.0), Some("employees"), None),
+                    fact(
+                        co,
+                        "employees",
+                        FactValue::Number(300.0),
+                        Some("employees"),
+                        None,
+                    ),
                     fact(co, "women employees", FactValue::Number(210.0), None, None),
                     fact(co, "men employees", FactValue::Number(90.0), None, None),
-                    fact(co, "export destination", FactValue::Text("Russia".into()), None, None),
+                    fact(
+                        co,
+                        "export destination",
+                        FactValue::Text("Russia".into()),
+                        None,
+                        None,
+                    ),
                 ],
                 ..Default::default()
             },
@@ -221,7 +255,8 @@ fn charts_view_lists_bars_by_name_and_selects_their_facts() {
     h.run();
     h.get_by_label("Competence Exports Pvt Ltd — Men: 90");
     h.get_by_label("“The sentence about women employees.” — a.txt");
-    h.get_by_label("Competence Exports Pvt Ltd — Women: 210").click();
+    h.get_by_label("Competence Exports Pvt Ltd — Women: 210")
+        .click();
     h.run();
     assert_eq!(h.state().1, Some(ChartAction::SelectFacts(vec![(0, 1)])));
 
@@ -232,7 +267,10 @@ fn charts_view_lists_bars_by_name_and_selects_their_facts() {
         .click();
     h.run();
     assert_eq!(h.state().1, Some(ChartAction::SelectFacts(vec![(1, 0)])));
-    assert!(h.query_by_label("Competence Exports Pvt Ltd — Women: 210").is_none());
+    assert!(
+        h.query_by_label("Competence Exports Pvt Ltd — Women: 210")
+            .is_none()
+    );
 }
 
 #[test]
@@ -241,7 +279,8 @@ fn charts_view_subject_selector_limits_the_chart() {
     h.get_by_label("Exports").click();
     h.run();
     h.get_by_label("Russia: 1 article");
-    h.get_by_label(ALL_SUBJECTS).click();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subject")
+        .click();
     h.run();
     h.get_by_label("Competence Exports Pvt Ltd").click();
     h.run();
@@ -250,6 +289,13 @@ fn charts_view_subject_selector_limits_the_chart() {
         Some("Competence Exports Pvt Ltd")
     );
     h.get_by_label("Export destinations — Competence Exports Pvt Ltd");
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subject")
+        .click();
+    h.run();
+    h.get_by_label(ALL_SUBJECTS).click();
+    h.run();
+    assert_eq!(h.state().0.subject, None);
+    h.get_by_label("Export destinations");
 }
 
 #[test]
@@ -261,4 +307,20 @@ fn charts_view_says_when_there_is_nothing_to_draw() {
     h.run();
     h.get_by_label("No facts for this chart");
     h.get_by_label("Source: no facts");
+}
+
+#[test]
+fn charts_view_draws_rupee_amounts() {
+    let mut c = small();
+    c.articles[1].facts.push(fact(
+        "Muzaffarpur bag cluster",
+        "projected production value",
+        FactValue::Number(1.5e8),
+        Some("INR"),
+        None,
+    ));
+    let mut h = harness(c);
+    h.get_by_label("Money").click();
+    h.run();
+    h.get_by_label("Muzaffarpur bag cluster — projected production value: ₹15 crore");
 }

@@ -36,7 +36,12 @@ fn article<'a>(doc: &'a Value, file: &str) -> &'a Value {
 #[test]
 fn analyze_seeds_gives_metadata_and_exit_zero() {
     let out = samachar(&["analyze", "seeds"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
     let files: Vec<&str> = doc["articles"]
         .as_array()
@@ -44,7 +49,11 @@ fn analyze_seeds_gives_metadata_and_exit_zero() {
         .unwrap_or_default();
     assert_eq!(
         files,
-        ["000_ed32e172fedb3713.txt", "001_fdb2ac4d677a68ab.txt", "002_41c24c9b7009feb6.txt"]
+        [
+            "000_ed32e172fedb3713.txt",
+            "001_fdb2ac4d677a68ab.txt",
+            "002_41c24c9b7009feb6.txt"
+        ]
     );
     let a0 = article(&doc, "000_ed32e172fedb3713.txt");
     assert_eq!(
@@ -64,7 +73,9 @@ fn analyze_seeds_gives_metadata_and_exit_zero() {
 fn has_quantity(a: &Value, value: f64, unit: &str) -> bool {
     a["quantities"].as_array().is_some_and(|qs| {
         qs.iter().any(|q| {
-            q["value"].as_f64().is_some_and(|v| (v - value).abs() <= value.abs() * 1e-9)
+            q["value"]
+                .as_f64()
+                .is_some_and(|v| (v - value).abs() <= value.abs() * 1e-9)
                 && q["unit"] == unit
         })
     })
@@ -84,10 +95,18 @@ fn analyze_seeds_finds_the_gold_quantities() {
         assert!(has_quantity(a1, value, unit), "001 lacks {value} {unit}");
     }
     let a2 = article(&doc, "002_41c24c9b7009feb6.txt");
-    for (value, unit) in [(640_000.0, "bags"), (150_000_000.0, "INR"), (1_900_000.0, "USD")] {
+    for (value, unit) in [
+        (640_000.0, "bags"),
+        (150_000_000.0, "INR"),
+        (1_900_000.0, "USD"),
+    ] {
         assert!(has_quantity(a2, value, unit), "002 lacks {value} {unit}");
     }
-    assert!(has_quantity(article(&doc, "000_ed32e172fedb3713.txt"), 2018.0, "year"));
+    assert!(has_quantity(
+        article(&doc, "000_ed32e172fedb3713.txt"),
+        2018.0,
+        "year"
+    ));
 }
 
 #[test]
@@ -102,13 +121,29 @@ fn nothing_is_extracted_from_furniture() {
             .collect();
         let inside = |s: u64, e: u64| furniture.iter().any(|&(fs, fe)| s < fe && e > fs);
         for q in a["quantities"].as_array().into_iter().flatten() {
-            let (s, e) = (q["start"].as_u64().unwrap_or(0), q["end"].as_u64().unwrap_or(0));
-            assert!(!inside(s, e), "quantity {} from furniture in {}", q["text"], a["file"]);
+            let (s, e) = (
+                q["start"].as_u64().unwrap_or(0),
+                q["end"].as_u64().unwrap_or(0),
+            );
+            assert!(
+                !inside(s, e),
+                "quantity {} from furniture in {}",
+                q["text"],
+                a["file"]
+            );
         }
         for ent in a["entities"].as_array().into_iter().flatten() {
             for m in ent["mentions"].as_array().into_iter().flatten() {
-                let (s, e) = (m["start"].as_u64().unwrap_or(0), m["end"].as_u64().unwrap_or(0));
-                assert!(!inside(s, e), "entity {} from furniture in {}", m["text"], a["file"]);
+                let (s, e) = (
+                    m["start"].as_u64().unwrap_or(0),
+                    m["end"].as_u64().unwrap_or(0),
+                );
+                assert!(
+                    !inside(s, e),
+                    "entity {} from furniture in {}",
+                    m["text"],
+                    a["file"]
+                );
             }
         }
     }
@@ -121,7 +156,10 @@ fn nothing_is_extracted_from_furniture() {
         .filter_map(|f| f["kind"].as_str())
         .collect();
     for kind in ["job-listing", "share-bar", "copyright"] {
-        assert!(kinds.contains(&kind), "002 has no {kind} furniture: {kinds:?}");
+        assert!(
+            kinds.contains(&kind),
+            "002 has no {kind} furniture: {kinds:?}"
+        );
     }
     assert!(!has_quantity(a2, 300.0, "jobs") && !has_quantity(a2, 300.0, "fashion jobs"));
 }
@@ -142,7 +180,9 @@ fn repeated_passages_of_seed_000_are_marked() {
         "the repeated 'Established in 2018' sentence is not marked: {repeats:?}"
     );
     assert!(
-        repeats.iter().any(|t| t.contains("primary goal of setting up")),
+        repeats
+            .iter()
+            .any(|t| t.contains("primary goal of setting up")),
         "the reworded repeated quote is not marked: {repeats:?}"
     );
 }
@@ -153,8 +193,11 @@ fn bad_inputs_give_errors_and_the_rest_goes_on() {
     let good = dir.path().join("good.txt");
     std::fs::write(&good, "The unit employs 120 workers in Patna.\n").unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("binary.txt"), [0u8, 1, 2, 3, 0, 255, 0, 7].repeat(64))
-        .unwrap();
+    std::fs::write(
+        dir.path().join("binary.txt"),
+        [0u8, 1, 2, 3, 0, 255, 0, 7].repeat(64),
+    )
+    .unwrap();
     let missing = dir.path().join("missing.txt");
     let out = samachar(&[
         "analyze",
@@ -179,7 +222,10 @@ fn bad_inputs_give_errors_and_the_rest_goes_on() {
     assert_eq!(errors.len(), 3, "{errors:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for name in ["empty.txt", "binary.txt", "missing.txt"] {
-        assert!(stderr.contains(name), "stderr does not name {name}: {stderr}");
+        assert!(
+            stderr.contains(name),
+            "stderr does not name {name}: {stderr}"
+        );
     }
 }
 
@@ -225,16 +271,30 @@ fn project_new_add_info_and_refuse_overwrite() {
     let file = dir.path().join("p.samachar");
     let f = file.to_str().unwrap_or_default();
     let out = samachar(&["project", "new", f]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let before = std::fs::read(&file).unwrap_or_default();
     let again = samachar(&["project", "new", f]);
     assert_eq!(again.status.code(), Some(1));
-    assert_eq!(std::fs::read(&file).unwrap_or_default(), before, "an existing project was overwritten");
+    assert_eq!(
+        std::fs::read(&file).unwrap_or_default(),
+        before,
+        "an existing project was overwritten"
+    );
 
     let extra = dir.path().join("extra.txt");
     std::fs::write(&extra, "Patna: The plant employs 450 workers.\n").unwrap();
     let add = samachar(&["project", "add", f, extra.to_str().unwrap_or_default()]);
-    assert_eq!(add.status.code(), Some(0), "{}", String::from_utf8_lossy(&add.stderr));
+    assert_eq!(
+        add.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
     let info = samachar(&["project", "info", f]);
     let text = String::from_utf8_lossy(&info.stdout);
     assert!(text.contains('4'), "info does not count 4 articles: {text}");

@@ -119,7 +119,9 @@ fn bar_row(ui: &mut egui::Ui, spec: &ChartSpec, bar: &BarRef<'_>) -> Option<Char
     let title = spec.bar_title(bar);
     let (r, g, b) = series_color(bar.series);
     ui.horizontal(|ui| {
-        ui.colored_label(egui::Color32::from_rgb(r, g, b), "■");
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter()
+            .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
         let response = ui
             .link(title)
             .on_hover_text("Select the facts behind this bar");

@@ -5,6 +5,7 @@
 use crate::app::state::Tab;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use samachar_core::model::EntityKind;
+use samachar_core::store::NoteId;
 use std::path::PathBuf;
 
 /// One thing the user asked for.
@@ -50,8 +51,35 @@ pub enum Command {
     RenameEntity,
     /// Merge another entity into the one selected in the Entities table.
     MergeEntities,
+    /// Set the kind of the entity selected in the Entities table.
+    SetEntityKind(EntityKind),
+    /// Split one of the selected entity's aliases off into an entity of its own.
+    SplitEntity,
     /// Add a note to the article being read.
     AddNote,
+    /// Add a note to the entity selected in the Entities table.
+    AddEntityNote,
+    /// Change the text of a note.
+    EditNote(NoteId),
+    /// Delete a note.
+    DeleteNote(NoteId),
+    /// Remove the tag you made at `offset` (original byte offset) of article
+    /// `article`.
+    RemoveTagAt {
+        /// Index of the article in the corpus.
+        article: usize,
+        /// Byte offset inside the tag.
+        offset: usize,
+    },
+    /// Select the row of the entity, quantity or fact highlighted at
+    /// `offset` (original byte offset) of article `article` (what clicking
+    /// a highlighted span in the reader does).
+    SelectSpanAt {
+        /// Index of the article in the corpus.
+        article: usize,
+        /// Byte offset inside the span.
+        offset: usize,
+    },
     /// Read article `n` of the corpus.
     SelectArticle(usize),
     /// Clear the list of load errors.
@@ -88,7 +116,16 @@ impl Command {
             }
             Command::RenameEntity => "Rename entity…".into(),
             Command::MergeEntities => "Merge entities…".into(),
+            Command::SetEntityKind(kind) => {
+                format!("Mark entity as {}", crate::app::theme::kind_label(*kind))
+            }
+            Command::SplitEntity => "Split alias off entity…".into(),
             Command::AddNote => "Add note…".into(),
+            Command::AddEntityNote => "Add note to entity…".into(),
+            Command::EditNote(_) => "Edit note…".into(),
+            Command::DeleteNote(_) => "Delete note".into(),
+            Command::RemoveTagAt { .. } => "Remove tag".into(),
+            Command::SelectSpanAt { .. } => "Select highlighted span".into(),
             Command::SelectArticle(n) => format!("Read article {}", n + 1),
             Command::ClearErrors => "Clear load errors".into(),
             Command::ToggleTheme => "Toggle dark mode".into(),
@@ -144,9 +181,12 @@ impl Command {
             Command::ToggleCorpusPanel,
             Command::RenameEntity,
             Command::MergeEntities,
+            Command::SplitEntity,
             Command::AddNote,
+            Command::AddEntityNote,
         ]);
         all.extend(EntityKind::ALL.iter().map(|k| Command::TagSelection(*k)));
+        all.extend(EntityKind::ALL.iter().map(|k| Command::SetEntityKind(*k)));
         all.extend([
             Command::CancelTasks,
             Command::ClearErrors,

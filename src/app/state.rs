@@ -2,6 +2,7 @@
 
 use egui::Key;
 use serde::{Deserialize, Serialize};
+use crate::app::view::CorpusView;
 use std::path::PathBuf;
 
 /// The tabs of the lower panel.
@@ -18,16 +19,19 @@ pub enum Tab {
     Search,
     /// Charts.
     Charts,
+    /// Every note, with edit and delete.
+    Notes,
 }
 
 impl Tab {
     /// All tabs, in display order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Entities,
         Tab::Quantities,
         Tab::Facts,
         Tab::Search,
         Tab::Charts,
+        Tab::Notes,
     ];
 
     /// The tab's title.
@@ -38,6 +42,7 @@ impl Tab {
             Tab::Facts => "Facts",
             Tab::Search => "Search",
             Tab::Charts => "Charts",
+            Tab::Notes => "Notes",
         }
     }
 
@@ -49,6 +54,7 @@ impl Tab {
             Tab::Facts => Key::Num3,
             Tab::Search => Key::Num4,
             Tab::Charts => Key::Num5,
+            Tab::Notes => Key::Num6,
         }
     }
 }
@@ -108,8 +114,15 @@ impl Default for UiState {
     }
 }
 
+/// A quantity row's identity: (article file, start, end).
+type QuantityKey = (String, usize, usize);
+/// A fact row's identity: (article file, start, end, metric, value).
+type FactKey = (String, usize, usize, String, String);
+
 /// What is selected in the tables (and highlighted in the reader). Row
-/// indices are into the unsorted rows of the current corpus view.
+/// indices are into the unsorted rows of the current corpus view; the rows'
+/// identities (entity id, article and offsets) are kept too, so that the
+/// selection survives a rebuild of the tables ([`Selection::rebind`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection {
     /// Entity row.
@@ -118,6 +131,82 @@ pub struct Selection {
     pub quantity: Option<usize>,
     /// Fact rows (the charts may select several).
     pub facts: Vec<usize>,
+    entity_id: Option<String>,
+    quantity_key: Option<QuantityKey>,
+    fact_keys: Vec<FactKey>,
+}
+
+fn fact_key(view: &CorpusView, row: usize) -> Option<FactKey> {
+    view.facts.get(row).map(|f| {
+        (
+            f.article.clone(),
+            f.start,
+            f.end,
+            f.metric.clone(),
+            f.value.clone(),
+        )
+    })
+}
+
+impl Selection {
+    /// Selects entity row `row` of `view` (or nothing).
+    pub fn set_entity(&mut self, view: &CorpusView, row: Option<usize>) {
+        self.entity_id = row.and_then(|r| view.entities.get(r)).map(|e| e.id.clone());
+        self.entity = row.filter(|_| self.entity_id.is_some());
+    }
+
+    /// Selects quantity row `row` of `view` (or nothing).
+    pub fn set_quantity(&mut self, view: &CorpusView, row: Option<usize>) {
+        self.quantity_key = row
+            .and_then(|r| view.quantities.get(r))
+            .map(|q| (q.article.clone(), q.start, q.end));
+        self.quantity = row.filter(|_| self.quantity_key.is_some());
+    }
+
+    /// Selects these fact rows of `view`.
+    pub fn set_facts(&mut self, view: &CorpusView, rows: Vec<usize>) {
+        self.fact_keys = rows.iter().filter_map(|&r| fact_key(view, r)).collect();
+        self.facts = rows.into_iter().filter(|&r| r < view.facts.len()).collect();
+    }
+
+    /// The selected entity's corpus id.
+    pub fn entity_id(&self) -> Option<&str> {
+        self.entity_id.as_deref()
+    }
+
+    /// Finds the selected rows again in a rebuilt `view`; what is gone is
+    /// no longer selected.
+    pub fn rebind(&mut self, view: &CorpusView) {
+        self.entity = self
+            .entity_id
+            .as_deref()
+            .and_then(|id| view.entity_row_by_id(id));
+        if self.entity.is_none() {
+            self.entity_id = None;
+        }
+        self.quantity = self.quantity_key.as_ref().and_then(|(file, start, end)| {
+            view.quantities
+                .iter()
+                .position(|q| &q.article == file && q.start == *start && q.end == *end)
+        });
+        if self.quantity.is_none() {
+            self.quantity_key = None;
+        }
+        if self.fact_keys.is_empty() {
+            self.facts.clear();
+        } else {
+            let keys: std::collections::BTreeSet<&FactKey> = self.fact_keys.iter().collect();
+            self.facts = (0..view.facts.len())
+                .filter(|&r| fact_key(view, r).is_some_and(|k| keys.contains(&k)))
+                .collect();
+            let found: Vec<FactKey> = self
+                .facts
+                .iter()
+                .filter_map(|&r| fact_key(view, r))
+                .collect();
+            self.fact_keys = found;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +219,43 @@ mod tests {
         assert_eq!(state.tab, Tab::Facts);
         assert!(state.show_furniture);
         assert!(state.last_project.is_none());
+    }
+
+    fn entity(id: &str, name: &str) -> samachar_core::model::rows::EntityRow {
+        samachar_core::model::rows::EntityRow {
+            id: id.into(),
+            name: name.into(),
+            kind: "organization".into(),
+            role: None,
+            organization: None,
+            aliases: String::new(),
+            articles: String::new(),
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn selection_follows_the_entity_when_rows_move() {
+        let before = CorpusView {
+            entities: vec![entity("a", "Acme"), entity("b", "Bharat")],
+            ..Default::default()
+        };
+        let mut sel = Selection::default();
+        sel.set_entity(&before, Some(1));
+        // A new entity sorts first: Bharat is now row 2.
+        let after = CorpusView {
+            entities: vec![entity("0", "Aaa"), entity("a", "Acme"), entity("b", "Bharat")],
+            ..Default::default()
+        };
+        sel.rebind(&after);
+        assert_eq!(sel.entity, Some(2));
+        assert_eq!(sel.entity_id(), Some("b"));
+        // Gone: nothing selected.
+        let gone = CorpusView {
+            entities: vec![entity("a", "Acme")],
+            ..Default::default()
+        };
+        sel.rebind(&gone);
+        assert_eq!(sel.entity, None);
     }
 }

@@ -2,6 +2,7 @@
 //! user's corrections applied) and the table rows built from it.
 
 use samachar_core::model::CorpusAnalysis;
+use samachar_core::model::text::format_number;
 use samachar_core::model::rows::{
     EntityRow, FactRow, QuantityRow, entity_rows, fact_rows, quantity_rows,
 };
@@ -24,6 +25,64 @@ pub struct CorpusView {
     pub quantity_offsets: Vec<usize>,
     /// Changes whenever the view is rebuilt, so caches know to refresh.
     pub generation: u64,
+    /// Cell texts that need formatting, made once with the rows so that
+    /// drawing a table allocates nothing per frame.
+    pub cells: FormattedCells,
+}
+
+/// Formatted cell texts, parallel to the rows of [`CorpusView`]. An empty
+/// string means "use the row's own text".
+#[derive(Clone, Debug, Default)]
+pub struct FormattedCells {
+    /// Entities: the mention count.
+    pub entity_mentions: Vec<String>,
+    /// Quantities: "640,000" or "5–10".
+    pub quantity_values: Vec<String>,
+    /// Facts: the value when it differs from `FactRow::value` (years).
+    pub fact_values: Vec<String>,
+    /// Facts: "unit/per" or "per month" when there is a period.
+    pub fact_units: Vec<String>,
+}
+
+impl FormattedCells {
+    /// Formats the cells of these rows.
+    pub fn new(entities: &[EntityRow], quantities: &[QuantityRow], facts: &[FactRow]) -> Self {
+        Self {
+            entity_mentions: entities.iter().map(|e| e.mentions.to_string()).collect(),
+            quantity_values: quantities
+                .iter()
+                .map(|q| value_text(q.value, q.value_max))
+                .collect(),
+            fact_values: facts
+                .iter()
+                .map(|f| match (f.number, f.unit.as_deref()) {
+                    // Years read as years, not as 2,018.
+                    (Some(n), Some("year"))
+                        if n.fract() == 0.0 && (1000.0..=9999.0).contains(&n) =>
+                    {
+                        format!("{n:.0}")
+                    }
+                    _ => String::new(),
+                })
+                .collect(),
+            fact_units: facts
+                .iter()
+                .map(|f| match (&f.unit, &f.per) {
+                    (Some(u), Some(p)) => format!("{u}/{p}"),
+                    (None, Some(p)) => format!("per {p}"),
+                    _ => String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A quantity's value as the tables show it: "640,000", "5–10".
+pub fn value_text(value: f64, value_max: Option<f64>) -> String {
+    match value_max {
+        Some(max) => format!("{}–{}", format_number(value), format_number(max)),
+        None => format_number(value),
+    }
 }
 
 impl CorpusView {
@@ -45,6 +104,7 @@ impl CorpusView {
         let fact_offsets = offsets(corpus.articles.iter().map(|a| a.facts.len()).collect());
         let quantity_offsets =
             offsets(corpus.articles.iter().map(|a| a.quantities.len()).collect());
+        let cells = FormattedCells::new(&entities, &quantities, &facts);
         Self {
             corpus,
             entities,
@@ -53,6 +113,7 @@ impl CorpusView {
             fact_offsets,
             quantity_offsets,
             generation,
+            cells,
         }
     }
 
@@ -70,8 +131,12 @@ impl CorpusView {
         (start + q < end).then_some(start + q)
     }
 
-    /// The entity row whose name or alias is `name`, or whose article-level
-    /// entity has this name in article `article`.
+    /// The entity row with this corpus id.
+    pub fn entity_row_by_id(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    /// The entity row whose name or alias is `name`.
     pub fn entity_row_by_name(&self, name: &str) -> Option<usize> {
         self.entities
             .iter()

@@ -438,7 +438,7 @@ fn draw_bars<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..n as f64, y_lo..y_hi)
         .map_err(err)?;
     let y_labels = if log {
-        ((y_hi - y_lo).ceil() as usize + 1).max(2)
+        ((y_hi - y_lo).floor() as usize + 1).max(2)
     } else if spec.kind == crate::ChartKind::Exports {
         (max as usize + 2).min(8)
     } else {

@@ -33,7 +33,7 @@ fn bench_pipeline(c: &mut Criterion) {
     if base_bytes == 0 {
         return;
     }
-    let target = 10 * 1024 * 1024;
+    let target: usize = 10 * 1024 * 1024;
     let docs: Vec<Document> = base
         .iter()
         .cycle()

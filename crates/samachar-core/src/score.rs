@@ -726,46 +726,6 @@ fn score_article(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn counts_and_f1() {
-        let c = Counts {
-            gold: 4,
-            predicted: 5,
-            gold_found: 3,
-            predicted_correct: 4,
-        };
-        assert!((c.precision() - 0.8).abs() < 1e-9);
-        assert!((c.recall() - 0.75).abs() < 1e-9);
-        assert!((c.f1() - 2.0 * 0.8 * 0.75 / 1.55).abs() < 1e-9);
-    }
-
-    #[test]
-    fn units_and_metrics_compare_leniently() {
-        assert_eq!(norm_unit(Some("tonnes")), norm_unit(Some("tonne")));
-        assert_eq!(norm_unit(Some("Pairs")), norm_unit(Some("pair")));
-        assert_ne!(norm_unit(Some("INR")), norm_unit(Some("USD")));
-        assert!(
-            metric_words("exports last year")
-                .intersection(&metric_words("exports"))
-                .next()
-                .is_some()
-        );
-    }
-
-    #[test]
-    fn alias_groups_union() {
-        let a = Aliases::new(vec![
-            vec!["A Ltd".to_string(), "A".to_string()],
-            vec!["A".to_string(), "A Private Limited".to_string()],
-        ]);
-        assert!(a.equivalents("a ltd").contains("a private limited"));
-    }
-}
-
 /// The whole score report as Markdown (what `samachar score` prints and
 /// `SCORES.md` holds): the seeds' gold, the corpus gold and the peer quantity
 /// cases, from the shared test material folder `shared`.
@@ -804,4 +764,44 @@ pub fn full_report(shared: &Path) -> Result<String, ScoreError> {
         );
     }
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_f1() {
+        let c = Counts {
+            gold: 4,
+            predicted: 5,
+            gold_found: 3,
+            predicted_correct: 4,
+        };
+        assert!((c.precision() - 0.8).abs() < 1e-9);
+        assert!((c.recall() - 0.75).abs() < 1e-9);
+        assert!((c.f1() - 2.0 * 0.8 * 0.75 / 1.55).abs() < 1e-9);
+    }
+
+    #[test]
+    fn units_and_metrics_compare_leniently() {
+        assert_eq!(norm_unit(Some("tonnes")), norm_unit(Some("tonne")));
+        assert_eq!(norm_unit(Some("Pairs")), norm_unit(Some("pair")));
+        assert_ne!(norm_unit(Some("INR")), norm_unit(Some("USD")));
+        assert!(
+            metric_words("exports last year")
+                .intersection(&metric_words("exports"))
+                .next()
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn alias_groups_union() {
+        let a = Aliases::new(vec![
+            vec!["A Ltd".to_string(), "A".to_string()],
+            vec!["A".to_string(), "A Private Limited".to_string()],
+        ]);
+        assert!(a.equivalents("a ltd").contains("a private limited"));
+    }
 }

@@ -142,7 +142,7 @@ pub fn format_number(n: f64) -> String {
     let digits = format!("{int:.0}");
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);
@@ -152,11 +152,7 @@ pub fn format_number(n: f64) -> String {
         let f = f.trim_start_matches('0').trim_end_matches('0');
         grouped.push_str(f);
     }
-    if neg {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
+    if neg { format!("-{grouped}") } else { grouped }
 }
 
 /// Formats a number with Indian digit grouping (`6,40,000`, `1,00,00,000`).
@@ -174,7 +170,7 @@ pub fn format_indian(n: f64) -> String {
         let (head, last3) = digits.split_at(digits.len() - 3);
         let head_chars: Vec<char> = head.chars().collect();
         for (i, ch) in head_chars.iter().enumerate() {
-            if i > 0 && (head_chars.len() - i) % 2 == 0 {
+            if i > 0 && (head_chars.len() - i).is_multiple_of(2) {
                 out.push(',');
             }
             out.push(*ch);
@@ -202,7 +198,7 @@ mod tests {
         let text = "Keep ‘this’.\nDrop ₹ that.\nKeep";
         let start = text.find("Drop").unwrap_or(0);
         let end = text.find("that.").unwrap_or(0) + 5;
-        let masked = mask(text, [start..end + 1]);
+        let masked = mask(text, std::iter::once(start..end + 1));
         assert_eq!(masked.len(), text.len());
         assert!(masked.starts_with("Keep ‘this’.\n"));
         assert!(!masked.contains("Drop"));
@@ -214,7 +210,11 @@ mod tests {
         let got = split("Exports were Rs. 1.5 crore. “We grow,” he said. Next one!");
         assert_eq!(
             got,
-            vec!["Exports were Rs. 1.5 crore.", "“We grow,” he said.", "Next one!"]
+            vec![
+                "Exports were Rs. 1.5 crore.",
+                "“We grow,” he said.",
+                "Next one!"
+            ]
         );
     }
 
@@ -223,7 +223,12 @@ mod tests {
         let got = split("A headline without stop\n\nBody starts here. And ends.\nNext line");
         assert_eq!(
             got,
-            vec!["A headline without stop", "Body starts here.", "And ends.", "Next line"]
+            vec![
+                "A headline without stop",
+                "Body starts here.",
+                "And ends.",
+                "Next line"
+            ]
         );
     }
 
