@@ -9,7 +9,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use samachar::app::reader::{ReaderState, reader_ui};
 use samachar::app::state::TableSettings;
-use samachar::app::tables::{FactTable, TableCache, table_ui};
+use samachar::app::tables::{TableCache, TableKind, table_ui};
 use samachar::app::view::CorpusView;
 use samachar_core::model::{
     ArticleAnalysis, CorpusAnalysis, Entity, EntityKind, Fact, FactValue, Mention, Quantity,
@@ -20,10 +20,14 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 fn input(scroll: f32) -> egui::RawInput {
+    input_sized(scroll, 1400.0)
+}
+
+fn input_sized(scroll: f32, width: f32) -> egui::RawInput {
     let mut raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
+            egui::vec2(width, 900.0),
         )),
         ..Default::default()
     };
@@ -84,7 +88,7 @@ fn million_facts() -> CorpusView {
 
 fn table_frames(c: &mut Criterion) {
     let build = Instant::now();
-    let view = million_facts();
+    let view = std::sync::Arc::new(million_facts());
     eprintln!(
         "facts table: {} rows built in {:?}",
         view.facts.len(),
@@ -99,43 +103,67 @@ fn table_frames(c: &mut Criterion) {
     };
     let mut cache = TableCache::default();
     let sort = Instant::now();
-    cache.refresh(&FactTable(&view.facts), view.generation, &settings);
+    cache.refresh(TableKind::Facts, &view, &settings, None);
+    let started = sort.elapsed();
+    cache.wait();
     eprintln!(
-        "facts table: sorting 1,000,000 rows by value took {:?}",
+        "facts table: sorting 1,000,000 rows by value took {:?} on a worker (the UI thread spent {started:?} starting it)",
         sort.elapsed()
     );
-    let mut draw = |ui: &mut egui::Ui| {
+    let draw = |ui: &mut egui::Ui, settings: &mut TableSettings, cache: &mut TableCache| {
         table_ui(
             ui,
             "facts",
-            &FactTable(&view.facts),
-            view.generation,
-            &mut settings,
-            &mut cache,
+            TableKind::Facts,
+            &view,
+            settings,
+            cache,
             &[],
+            None,
             None,
         );
     };
     // Warm up fonts and caches.
     for _ in 0..3 {
-        frame(&ctx, input(0.0), &mut draw);
+        frame(&ctx, input(0.0), &mut |ui| {
+            draw(ui, &mut settings, &mut cache)
+        });
     }
     let mut group = c.benchmark_group("frame");
     group
         .sample_size(30)
         .measurement_time(Duration::from_secs(8));
     group.bench_function("facts table, 1,000,000 rows, idle", |b| {
-        b.iter(|| black_box(frame(&ctx, input(0.0), &mut draw)));
+        b.iter(|| {
+            black_box(frame(&ctx, input(0.0), &mut |ui| {
+                draw(ui, &mut settings, &mut cache)
+            }))
+        });
     });
     group.bench_function("facts table, 1,000,000 rows, scrolling", |b| {
-        b.iter(|| black_box(frame(&ctx, input(-400.0), &mut draw)));
+        b.iter(|| {
+            black_box(frame(&ctx, input(-400.0), &mut |ui| {
+                draw(ui, &mut settings, &mut cache)
+            }))
+        });
     });
     group.finish();
+    // A filter typed: frames go on while the worker filters.
     let filter = Instant::now();
     settings.filter = "company 42".into();
-    cache.refresh(&FactTable(&view.facts), view.generation, &settings);
+    let mut frames = 0u32;
+    let mut slowest = Duration::ZERO;
+    while frames == 0 || cache.is_busy() {
+        let f = Instant::now();
+        frame(&ctx, input(0.0), &mut |ui| {
+            draw(ui, &mut settings, &mut cache)
+        });
+        slowest = slowest.max(f.elapsed());
+        frames += 1;
+        std::thread::sleep(Duration::from_millis(5));
+    }
     eprintln!(
-        "facts table: filtering 1,000,000 rows took {:?} ({} match)",
+        "facts table: filtering 1,000,000 rows took {:?} on a worker ({} match); {frames} frames drawn meanwhile, the slowest {slowest:?}",
         filter.elapsed(),
         cache.order.len()
     );
@@ -225,19 +253,60 @@ fn reader_frames(c: &mut Criterion) {
     samachar::app::theme::install_fonts(&ctx);
     let mut state = ReaderState::default();
     let mut furniture = true;
-    let mut draw = |ui: &mut egui::Ui| {
-        reader_ui(ui, &mut state, &view, 0, &text, &mut furniture, &[]);
+    let mut draw = |ui: &mut egui::Ui, state: &mut ReaderState| {
+        reader_ui(ui, state, &view, 0, &text, &mut furniture, &[], &[]);
     };
     let first = Instant::now();
-    frame(&ctx, input(0.0), &mut draw);
+    frame(&ctx, input(0.0), &mut |ui| draw(ui, &mut state));
     eprintln!(
         "reader: first frame of a {} byte article (layout) took {:?}",
         text.len(),
         first.elapsed()
     );
     for _ in 0..2 {
-        frame(&ctx, input(0.0), &mut draw);
+        frame(&ctx, input(0.0), &mut |ui| draw(ui, &mut state));
     }
+    // A window being resized: 20 frames, 7 points narrower each.
+    let layouts = state.layouts;
+    let resize = Instant::now();
+    let mut slowest = Duration::ZERO;
+    for i in 0..20 {
+        let f = Instant::now();
+        frame(&ctx, input_sized(0.0, 1400.0 - 7.0 * i as f32), &mut |ui| {
+            draw(ui, &mut state)
+        });
+        slowest = slowest.max(f.elapsed());
+    }
+    eprintln!(
+        "reader: 20 frames of resizing took {:?} (slowest {slowest:?}, {} new layouts)",
+        resize.elapsed(),
+        state.layouts - layouts
+    );
+    // Then the width settles: one layout.
+    std::thread::sleep(Duration::from_millis(300));
+    let settle = Instant::now();
+    frame(&ctx, input_sized(0.0, 1267.0), &mut |ui| {
+        draw(ui, &mut state)
+    });
+    eprintln!(
+        "reader: the frame after resizing stopped (new layout) took {:?}",
+        settle.elapsed()
+    );
+    // Selecting a table row highlights a span: no new layout.
+    let layouts = state.layouts;
+    let highlight = Instant::now();
+    for i in 0..10 {
+        state.highlight = Some(1000 * i..1000 * i + 40);
+        frame(&ctx, input_sized(0.0, 1267.0), &mut |ui| {
+            draw(ui, &mut state)
+        });
+    }
+    eprintln!(
+        "reader: 10 frames each highlighting another span took {:?} ({} new layouts)",
+        highlight.elapsed(),
+        state.layouts - layouts
+    );
+    let mut draw = |ui: &mut egui::Ui| draw(ui, &mut state);
     let mut group = c.benchmark_group("frame");
     group
         .sample_size(20)

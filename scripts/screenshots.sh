@@ -1,7 +1,8 @@
 #!/bin/sh
-# Writes the README screenshots (screenshots/*.png) from the app's kittest
-# runs (headless wgpu; llvmpipe is enough), and refreshes the snapshot images
-# in tests/snapshots/ when UPDATE_SNAPSHOTS=1 is set.
+# Writes the README screenshots (screenshots/main.png, facts.png, import.png)
+# at a usual window size from a kittest run (headless wgpu; llvmpipe is
+# enough), and refreshes the small snapshot images in tests/snapshots/ when
+# UPDATE_SNAPSHOTS=1 is set.
 #
 #   scripts/screenshots.sh            # screenshots only
 #   UPDATE_SNAPSHOTS=1 scripts/screenshots.sh
@@ -9,5 +10,5 @@ set -eu
 cd "$(dirname "$0")/.."
 out="${1:-$(pwd)/screenshots}"
 mkdir -p "$out"
-SAMACHAR_SCREENSHOTS="$out" cargo test -p samachar --test app_ui snapshots_of_the_main_views -- --nocapture
+SAMACHAR_SCREENSHOTS="$out" cargo test -p samachar --test app_ui -- readme_screenshots snapshots_of_the_main_views --nocapture
 ls -l "$out"

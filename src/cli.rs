@@ -194,8 +194,19 @@ fn report_errors(errors: &[LoadError]) -> ExitCode {
 
 fn no_progress(_: samachar_core::Progress) {}
 
+fn note_skipped(skipped: &[String]) {
+    if !skipped.is_empty() {
+        eprintln!(
+            "samachar: skipped {} file(s) in folders that are not articles by their extension (first: {})",
+            skipped.len(),
+            skipped[0]
+        );
+    }
+}
+
 fn analyze(paths: &[PathBuf], pretty: bool) -> Result<ExitCode> {
     let batch = samachar_core::analyze_paths(paths, &AtomicBool::new(false), &no_progress);
+    note_skipped(&batch.skipped);
     let corpus = corpus_analysis(&batch.articles, &batch.errors);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -273,6 +284,7 @@ fn quantities() -> Result<ExitCode> {
 
 fn import_into(project: &mut Project, paths: &[PathBuf]) -> Result<Vec<LoadError>> {
     let batch = samachar_core::analyze_paths(paths, &AtomicBool::new(false), &no_progress);
+    note_skipped(&batch.skipped);
     let mut errors = batch.errors;
     let mut items = Vec::new();
     for article in batch.articles {

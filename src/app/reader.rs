@@ -133,24 +133,49 @@ fn byte_to_char(text: &str, byte: usize) -> usize {
 /// What the user did in the reader.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReaderAction {
-    /// Select this entity (article index, entity index) in the tables.
-    SelectEntity(usize, usize),
-    /// Select this quantity (article index, quantity index).
-    SelectQuantity(usize, usize),
-    /// Run a command.
+    /// Run a command (clicking a span sends [`Command::SelectSpanAt`]).
     Command(Command),
 }
 
+/// A span the user tagged, as the reader shows it (original offsets).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReaderTag {
+    /// Start.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+    /// The name the user gave.
+    pub label: String,
+}
+
+/// What a laid-out text depends on. The highlight is painted over the
+/// text, not laid out with it, so selecting a row never re-lays out.
 #[derive(Clone, Debug, PartialEq)]
 struct GalleyKey {
     article: usize,
     generation: u64,
     show_furniture: bool,
-    highlight: Option<Range<usize>>,
+    /// Wrap width rounded down to [`WRAP_STEP`].
     wrap_width: u32,
     dark: bool,
     font_size: u32,
 }
+
+impl GalleyKey {
+    /// Same text and colours, maybe another width.
+    fn same_text(&self, other: &GalleyKey) -> bool {
+        GalleyKey {
+            wrap_width: other.wrap_width,
+            ..self.clone()
+        } == *other
+    }
+}
+
+/// Wrap widths are rounded down to a multiple of this many points.
+const WRAP_STEP: f32 = 16.0;
+/// While the width keeps changing (a window being resized), the old layout
+/// is kept for this long before laying out again.
+const RESIZE_SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The shown text and its spans, for (article, generation, furniture shown).
 type DisplayCache = ((usize, u64, bool), Arc<DisplayText>, Arc<Vec<Span>>);
@@ -160,6 +185,14 @@ type DisplayCache = ((usize, u64, bool), Arc<DisplayText>, Arc<Vec<Span>>);
 pub struct ReaderState {
     display: Option<DisplayCache>,
     galley: Option<(GalleyKey, Arc<Galley>)>,
+    /// When the wanted wrap width last differed from the laid-out one.
+    width_changed: Option<std::time::Instant>,
+    /// The highlight's rectangles (galley coordinates) for a layout.
+    highlight_rects: Option<(usize, Range<usize>, Vec<egui::Rect>)>,
+    /// The last cursor range seen (char offsets), to map it only on change.
+    last_cursor: Option<(usize, usize)>,
+    /// Original offset under the pointer when the context menu opened.
+    context_offset: Option<usize>,
     /// Byte offset (original text) to bring into view on the next frame.
     pub pending_scroll: Option<usize>,
     /// The text selected in the reader (original byte offsets).
@@ -168,6 +201,8 @@ pub struct ReaderState {
     pub highlight: Option<Range<usize>>,
     /// Time spent building the last layout, for the benchmark.
     pub last_layout: Option<std::time::Duration>,
+    /// How many times the text was laid out, for tests and the benchmark.
+    pub layouts: usize,
 }
 
 impl ReaderState {
@@ -176,6 +211,8 @@ impl ReaderState {
         self.selection = None;
         self.highlight = None;
         self.pending_scroll = None;
+        self.last_cursor = None;
+        self.context_offset = None;
     }
 }
 
@@ -183,7 +220,6 @@ impl ReaderState {
 fn layout_job(
     display: &DisplayText,
     spans: &[Span],
-    highlight: Option<&Range<usize>>,
     font: FontId,
     dark: bool,
     text_color: Color32,
@@ -191,20 +227,14 @@ fn layout_job(
 ) -> LayoutJob {
     let text = &display.text;
     // Spans in display offsets (spans inside hidden text disappear).
-    let mut shown: Vec<(usize, usize, u8, Option<&SpanKind>)> = spans
+    let mut shown: Vec<(usize, usize, &SpanKind)> = spans
         .iter()
         .filter_map(|s| {
             let a = display.to_display(s.start)?;
             let b = display.to_display(s.end)?;
-            (a < b && b <= text.len()).then_some((a, b, 0u8, Some(&s.kind)))
+            (a < b && b <= text.len()).then_some((a, b, &s.kind))
         })
         .collect();
-    if let Some(h) = highlight
-        && let (Some(a), Some(b)) = (display.to_display(h.start), display.to_display(h.end))
-        && a < b
-    {
-        shown.push((a, b, 1, None));
-    }
     shown.sort_by_key(|s| (s.0, s.1));
     let mut bounds: Vec<usize> = shown.iter().flat_map(|s| [s.0, s.1]).collect();
     bounds.push(0);
@@ -237,17 +267,16 @@ fn layout_job(
         }
         let mut format = base.clone();
         for &i in &active {
-            match shown[i].3 {
-                Some(SpanKind::Furniture(_)) => format.color = theme::furniture_color(dark),
-                Some(SpanKind::Entity(kind, _)) => {
+            match shown[i].2 {
+                SpanKind::Furniture(_) => format.color = theme::furniture_color(dark),
+                SpanKind::Entity(kind, _) => {
                     format.color = theme::entity_color(*kind, dark);
                     format.background = theme::entity_background(*kind, dark);
                 }
-                Some(SpanKind::Quantity(_)) => {
+                SpanKind::Quantity(_) => {
                     format.color = theme::quantity_color(dark);
                     format.underline = theme::quantity_underline(dark);
                 }
-                None => format.background = theme::selected_background(dark),
             }
         }
         job.sections.push(egui::text::LayoutSection {
@@ -299,7 +328,42 @@ fn span_at(spans: &[Span], pos: usize) -> Option<&Span> {
         .min_by_key(|s| (matches!(s.kind, SpanKind::Furniture(_)), s.end - s.start))
 }
 
-/// Draws the reader for article `index` of `view`, with its original `text`.
+/// The rectangles (galley coordinates) covering display characters
+/// `chars` of `galley`, one per row.
+fn range_rects(galley: &Galley, chars: Range<usize>) -> Vec<egui::Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let count = placed.char_count_including_newline().0;
+        let row_end = row_start + count;
+        if row_start >= chars.end {
+            break;
+        }
+        if row_end > chars.start {
+            let from = chars.start.saturating_sub(row_start);
+            let to = (chars.end - row_start).min(placed.row.glyphs.len());
+            let x0 = placed.row.x_offset(egui::text::CharIndex(from));
+            let x1 = if chars.end - row_start >= placed.row.glyphs.len() {
+                placed.row.size.x
+            } else {
+                placed.row.x_offset(egui::text::CharIndex(to))
+            };
+            let rect = placed.rect();
+            if x1 > x0 {
+                out.push(egui::Rect::from_x_y_ranges(
+                    placed.pos.x + x0..=placed.pos.x + x1,
+                    rect.y_range(),
+                ));
+            }
+        }
+        row_start = row_end;
+    }
+    out
+}
+
+/// Draws the reader for article `index` of `view`, with its original `text`,
+/// the notes on the article and the spans the user tagged in it.
+#[allow(clippy::too_many_arguments)]
 pub fn reader_ui(
     ui: &mut egui::Ui,
     state: &mut ReaderState,
@@ -308,6 +372,7 @@ pub fn reader_ui(
     text: &str,
     show_furniture: &mut bool,
     notes: &[String],
+    tags: &[ReaderTag],
 ) -> Vec<ReaderAction> {
     let mut actions = Vec::new();
     let Some(analysis) = view.corpus.articles.get(index) else {
@@ -334,7 +399,7 @@ pub fn reader_ui(
     }
     meta.push(analysis.file.clone());
     meta.push(analysis.encoding.clone());
-    ui.weak(meta.join(" · "));
+    ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).wrap());
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} entities · {} quantities · {} facts · {} furniture",
@@ -354,10 +419,8 @@ pub fn reader_ui(
         );
         ui.colored_label(theme::furniture_color(dark), "furniture");
     });
-    ui.horizontal(|ui| {
-        if ui.checkbox(show_furniture, "Show page furniture").changed() {
-            state.galley = None;
-        }
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(show_furniture, "Show page furniture");
         let has_selection = state.selection.as_ref().is_some_and(|r| r.start < r.end);
         ui.add_enabled_ui(has_selection, |ui| {
             ui.menu_button("Tag selection as…", |ui| {
@@ -377,6 +440,9 @@ pub fn reader_ui(
             let chosen = text.get(sel.clone()).unwrap_or("");
             let short: String = chosen.chars().take(40).collect();
             ui.weak(format!("Selected: “{short}”"));
+        } else {
+            ui.add(egui::Label::new(RichText::new("Select words to tag them").weak()).truncate())
+                .on_hover_text("Select words, then Tag selection as…; right-click a tag you made to remove it.");
         }
     });
     for note in notes {
@@ -407,34 +473,38 @@ pub fn reader_ui(
 
     let font = FontId::proportional(15.0);
     let text_color = theme::reader_text(dark);
-    let highlight = state.highlight.clone();
     let galley_cache = &mut state.galley;
+    let width_changed = &mut state.width_changed;
     let mut last_layout = None;
+    let mut wait_for_width = false;
     let mut layouter = |ui: &egui::Ui, _buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        let bucket = (wrap_width.max(WRAP_STEP) / WRAP_STEP).floor() * WRAP_STEP;
         let key = GalleyKey {
             article: index,
             generation: view.generation,
             show_furniture: display_key.2,
-            highlight: highlight.clone(),
-            wrap_width: wrap_width.max(0.0) as u32,
+            wrap_width: bucket as u32,
             dark,
             font_size: 15,
         };
-        if let Some((k, g)) = galley_cache.as_ref()
-            && *k == key
-        {
-            return g.clone();
+        if let Some((k, g)) = galley_cache.as_ref() {
+            if *k == key {
+                *width_changed = None;
+                return g.clone();
+            }
+            // Only the width differs: wait until it stops changing.
+            if k.same_text(&key) {
+                let now = std::time::Instant::now();
+                let since = *width_changed.get_or_insert(now);
+                if now.duration_since(since) < RESIZE_SETTLE {
+                    wait_for_width = true;
+                    return g.clone();
+                }
+            }
         }
+        *width_changed = None;
         let started = std::time::Instant::now();
-        let job = layout_job(
-            &display,
-            &spans,
-            highlight.as_ref(),
-            font.clone(),
-            dark,
-            text_color,
-            wrap_width,
-        );
+        let job = layout_job(&display, &spans, font.clone(), dark, text_color, bucket);
         let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
         last_layout = Some(started.elapsed());
         *galley_cache = Some((key, galley.clone()));
@@ -443,16 +513,43 @@ pub fn reader_ui(
 
     let mut shown: &str = display.text.as_str();
     let pending = state.pending_scroll.take();
+    let highlight = state.highlight.clone();
+    let highlight_cache = &mut state.highlight_rects;
     let output = egui::ScrollArea::vertical()
         .id_salt(("reader-scroll", index))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            // The highlight goes under the text: keep its place in the list.
+            let under = ui.painter().add(egui::Shape::Noop);
             let output = egui::TextEdit::multiline(&mut shown)
                 .id_salt("reader-text")
                 .desired_width(f32::INFINITY)
                 .frame(egui::Frame::NONE)
                 .layouter(&mut layouter)
                 .show(ui);
+            if let Some(h) = &highlight
+                && let (Some(a), Some(b)) = (display.to_display(h.start), display.to_display(h.end))
+                && a < b
+            {
+                let galley_id = Arc::as_ptr(&output.galley) as usize;
+                let fresh = highlight_cache
+                    .as_ref()
+                    .is_none_or(|(g, r, _)| *g != galley_id || r != h);
+                if fresh {
+                    let chars = byte_to_char(&display.text, a)..byte_to_char(&display.text, b);
+                    *highlight_cache =
+                        Some((galley_id, h.clone(), range_rects(&output.galley, chars)));
+                }
+                if let Some((_, _, rects)) = highlight_cache.as_ref() {
+                    let offset = output.galley_pos.to_vec2();
+                    let fill = theme::selected_background(dark);
+                    let shapes: Vec<egui::Shape> = rects
+                        .iter()
+                        .map(|r| egui::Shape::rect_filled(r.translate(offset), 2.0, fill))
+                        .collect();
+                    ui.painter().set(under, egui::Shape::Vec(shapes));
+                }
+            }
             if let Some(pos) = pending.and_then(|p| display.to_display(p)) {
                 let c = byte_to_char(&display.text, pos);
                 let rect = output
@@ -464,25 +561,33 @@ pub fn reader_ui(
             output
         })
         .inner;
-    if last_layout.is_some() {
-        state.last_layout = last_layout;
+    if let Some(t) = last_layout {
+        state.last_layout = Some(t);
+        state.layouts += 1;
+    }
+    if wait_for_width {
+        ui.ctx().request_repaint_after(RESIZE_SETTLE);
     }
 
-    // Selection, in original offsets.
+    // Selection, in original offsets (mapped only when it changed).
     if let Some(range) = output.cursor_range {
         let chars = range.as_sorted_char_range();
+        let now = (chars.start.0, chars.end.0);
         if chars.start.0 < chars.end.0 {
-            let a = char_to_byte(&display.text, chars.start.0);
-            let b = char_to_byte(&display.text, chars.end.0);
-            state.selection = Some(display.to_original(a)..display.to_original(b));
+            if state.last_cursor != Some(now) || state.selection.is_none() {
+                let a = char_to_byte(&display.text, chars.start.0);
+                let b = char_to_byte(&display.text, chars.end.0);
+                state.selection = Some(display.to_original(a)..display.to_original(b));
+            }
         } else if output.response.response.has_focus() {
             state.selection = None;
         }
+        state.last_cursor = Some(now);
     }
 
-    // Hover and click on highlighted spans.
+    // Hover, click and right-click on highlighted spans.
     let response = &output.response.response;
-    let at_pointer = |pos: egui::Pos2| -> Option<&Span> {
+    let offset_at = |pos: egui::Pos2| -> Option<usize> {
         let local = pos - output.galley_pos;
         let cursor = output.galley.cursor_from_pos(local);
         let rect = output.galley.pos_from_cursor(cursor);
@@ -493,30 +598,99 @@ pub fn reader_ui(
         // The cursor sits between characters: look at the character under
         // the pointer (left or right of the cursor).
         let orig = display.to_original(byte);
-        let before = if local.x < rect.min.x {
+        Some(if local.x < rect.min.x {
             orig.saturating_sub(1)
         } else {
             orig
-        };
-        span_at(&spans, before).or_else(|| span_at(&spans, orig))
+        })
     };
+    let tag_at = |offset: usize| tags.iter().find(|t| t.start <= offset && offset < t.end);
     if let Some(pos) = response.hover_pos()
-        && let Some(span) = at_pointer(pos)
+        && let Some(offset) = offset_at(pos)
+        && let Some(span) = span_at(&spans, offset)
     {
-        let tip = describe(span, analysis);
+        let mut tip = describe(span, analysis);
+        if tag_at(offset).is_some() {
+            tip.push_str("\nTagged by you: right-click to remove the tag");
+        }
         response.clone().on_hover_text_at_pointer(tip);
     }
     if response.clicked()
         && let Some(pos) = response.interact_pointer_pos()
-        && let Some(span) = at_pointer(pos)
+        && let Some(offset) = offset_at(pos)
+        && span_at(&spans, offset).is_some_and(|s| !matches!(s.kind, SpanKind::Furniture(_)))
     {
-        match span.kind {
-            SpanKind::Entity(_, i) => actions.push(ReaderAction::SelectEntity(index, i)),
-            SpanKind::Quantity(i) => actions.push(ReaderAction::SelectQuantity(index, i)),
-            SpanKind::Furniture(_) => {}
-        }
+        actions.push(ReaderAction::Command(Command::SelectSpanAt {
+            article: index,
+            offset,
+        }));
     }
+    if response.secondary_clicked() {
+        state.context_offset = response.interact_pointer_pos().and_then(offset_at);
+    }
+    let context_offset = state.context_offset;
+    let has_selection = state.selection.as_ref().is_some_and(|r| r.start < r.end);
+    response.context_menu(|ui| {
+        let at = context_offset;
+        if let Some(offset) = at
+            && let Some(tag) = tag_at(offset)
+        {
+            let short: String = tag.label.chars().take(40).collect();
+            if ui.button(format!("Remove tag “{short}”")).clicked() {
+                actions.push(ReaderAction::Command(Command::RemoveTagAt {
+                    article: index,
+                    offset,
+                }));
+                ui.close();
+            }
+        }
+        if let Some(offset) = at
+            && span_at(&spans, offset).is_some_and(|s| !matches!(s.kind, SpanKind::Furniture(_)))
+            && ui.button("Show in table").clicked()
+        {
+            actions.push(ReaderAction::Command(Command::SelectSpanAt {
+                article: index,
+                offset,
+            }));
+            ui.close();
+        }
+        ui.add_enabled_ui(has_selection, |ui| {
+            ui.menu_button("Tag selection as", |ui| {
+                for kind in EntityKind::ALL {
+                    if ui.button(theme::kind_label(kind)).clicked() {
+                        actions.push(ReaderAction::Command(Command::TagSelection(kind)));
+                        ui.close();
+                    }
+                }
+            });
+        });
+        if ui.button("Add note…").clicked() {
+            actions.push(ReaderAction::Command(Command::AddNote));
+            ui.close();
+        }
+    });
     actions
+}
+
+/// The entity, quantity or fact a click at original offset `offset` of
+/// article `article` selects: what the reader's click handler asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpanTarget {
+    /// Entity `entity` of the article.
+    Entity(usize),
+    /// Quantity `quantity` of the article.
+    Quantity(usize),
+}
+
+/// What is highlighted at `offset` in `analysis` (entities and quantities,
+/// not furniture).
+pub fn target_at(analysis: &ArticleAnalysis, text_len: usize, offset: usize) -> Option<SpanTarget> {
+    let all = spans(analysis, text_len);
+    match &span_at(&all, offset)?.kind {
+        SpanKind::Entity(_, e) => Some(SpanTarget::Entity(*e)),
+        SpanKind::Quantity(q) => Some(SpanTarget::Quantity(*q)),
+        SpanKind::Furniture(_) => None,
+    }
 }
 
 #[cfg(test)]

@@ -7,15 +7,16 @@ use crate::app::corpus_panel::corpus_panel_ui;
 use crate::app::dialogs::{DialogKind, DialogOutcome, run_dialog};
 use crate::app::palette::Palette;
 use crate::app::project::{OpenedProject, default_project_path, open_project, sorted};
-use crate::app::reader::{ReaderAction, ReaderState, reader_ui};
+use crate::app::reader::{ReaderAction, ReaderState, ReaderTag, SpanTarget, reader_ui, target_at};
 use crate::app::search::{Hit, SearchAction, SearchState, search_texts, search_ui};
 use crate::app::state::{Selection, Tab, TableSettings, UiState};
-use crate::app::tables::{EntityTable, FactTable, QuantityTable, TableCache, TableRows, table_ui};
+use crate::app::tables::{TableCache, TableKind, compute_order, table_ui};
 use crate::app::tasks::{TaskProgress, Tasks};
 use crate::app::toasts::Toasts;
 use crate::app::view::CorpusView;
+use egui::RichText;
 use samachar_core::model::{CorpusAnalysis, EntityKind, LoadError};
-use samachar_core::store::{Annotations, ArticleId, Edit, NoteTarget, Project};
+use samachar_core::store::{Annotations, ArticleId, Edit, NoteId, NoteTarget, Project};
 use samachar_core::{Article, Progress, analyze_paths, corpus_analysis};
 use std::collections::{BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -77,9 +78,17 @@ enum EditDialog {
         filter: String,
     },
     Note {
-        article: ArticleId,
+        target: NoteTarget,
+        /// Set when editing an existing note.
+        note: Option<NoteId>,
         title: String,
         text: String,
+    },
+    Split {
+        entity: String,
+        name: String,
+        aliases: Vec<String>,
+        alias: Option<String>,
     },
 }
 
@@ -211,6 +220,20 @@ impl SamacharApp {
             || self.inserting.is_some()
             || self.opening
             || self.view_stale.is_some()
+            || self.caches.iter().any(TableCache::is_busy)
+    }
+
+    /// Tables with more rows than `limit` are sorted and filtered on a
+    /// worker thread (tests lower it to exercise that path).
+    pub fn set_sync_sort_limit(&mut self, limit: usize) {
+        for cache in &mut self.caches {
+            cache.sync_limit = limit;
+        }
+    }
+
+    /// The project's annotations (notes, tags, corrections).
+    pub fn annotations(&self) -> Option<&Annotations> {
+        self.project.as_ref().map(Project::annotations)
     }
 
     /// What the views show now.
@@ -226,6 +249,13 @@ impl SamacharApp {
     /// The article being read.
     pub fn selected_article(&self) -> Option<usize> {
         self.selected_article
+    }
+
+    /// The original text of the article being read.
+    pub fn reader_text(&self) -> Option<&str> {
+        self.articles
+            .get(self.selected_article?)
+            .map(|a| a.doc.text.as_str())
     }
 
     /// The window title: "Samachar — <project file name>".
@@ -272,7 +302,10 @@ impl SamacharApp {
             return;
         }
         let label = if paths.len() == 1 {
-            format!("Importing {}", paths[0].display())
+            format!(
+                "Importing {}",
+                crate::app::tasks::short_path(&paths[0].to_string_lossy())
+            )
         } else {
             format!("Importing {} items", paths.len())
         };
@@ -425,7 +458,8 @@ impl SamacharApp {
                 }
                 if view.generation == self.generation {
                     self.view = Arc::new(*view);
-                    self.selection = Selection::default();
+                    // Keep what was selected, wherever its row is now.
+                    self.selection.rebind(&self.view);
                 }
                 if let Some(stale) = self.view_stale.take() {
                     self.rebuild_view(stale);
@@ -649,13 +683,97 @@ impl SamacharApp {
                         .map(|a| a.title.clone().unwrap_or_else(|| a.file.clone()))
                         .unwrap_or_default();
                     self.dialog = Some(EditDialog::Note {
-                        article: *id,
+                        target: NoteTarget::Article(*id),
+                        note: None,
                         title,
                         text: String::new(),
                     });
                 }
                 None => self.toasts.warning("Open an article first."),
             },
+            Command::AddEntityNote => match self.selected_entity() {
+                Some((id, name)) => {
+                    self.dialog = Some(EditDialog::Note {
+                        target: NoteTarget::Entity(id),
+                        note: None,
+                        title: name,
+                        text: String::new(),
+                    });
+                }
+                None => self
+                    .toasts
+                    .warning("Select an entity in the Entities table first."),
+            },
+            Command::EditNote(id) => {
+                let found = self
+                    .project
+                    .as_ref()
+                    .and_then(|p| p.annotations().notes.get(&id).cloned());
+                match found {
+                    Some(note) => {
+                        self.dialog = Some(EditDialog::Note {
+                            title: self.note_target_text(&note.target),
+                            target: note.target,
+                            note: Some(id),
+                            text: note.text,
+                        });
+                    }
+                    None => self.toasts.warning("That note no longer exists."),
+                }
+            }
+            Command::DeleteNote(id) => self.apply_edit(Edit::DeleteNote { note: id }),
+            Command::SetEntityKind(kind) => match self.selected_entity() {
+                Some((entity, _)) => self.apply_edit(Edit::SetEntityKind { entity, kind }),
+                None => self
+                    .toasts
+                    .warning("Select an entity in the Entities table first."),
+            },
+            Command::SplitEntity => match self.selected_entity() {
+                Some((entity, name)) => {
+                    let aliases: Vec<String> = self
+                        .selection
+                        .entity
+                        .and_then(|r| self.view.entities.get(r))
+                        .map(|e| {
+                            e.aliases
+                                .split("; ")
+                                .filter(|a| !a.is_empty())
+                                .map(str::to_string)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    if aliases.is_empty() {
+                        self.toasts
+                            .warning(format!("“{name}” has no other names to split off."));
+                    } else {
+                        self.dialog = Some(EditDialog::Split {
+                            entity,
+                            name,
+                            alias: (aliases.len() == 1).then(|| aliases[0].clone()),
+                            aliases,
+                        });
+                    }
+                }
+                None => self
+                    .toasts
+                    .warning("Select an entity in the Entities table first."),
+            },
+            Command::RemoveTagAt { article, offset } => {
+                let tag = self.ids.get(article).and_then(|id| {
+                    self.project.as_ref().and_then(|p| {
+                        p.annotations()
+                            .tags_for(*id)
+                            .into_iter()
+                            .find(|(_, t)| t.start <= offset && offset < t.end)
+                            .map(|(tag, _)| tag)
+                    })
+                });
+                match tag {
+                    Some(tag) => self.apply_edit(Edit::RemoveTag { tag }),
+                    None => self.toasts.warning("There is no tag of yours there."),
+                }
+            }
+            Command::SelectSpanAt { article, offset } => self.select_span_at(article, offset),
             Command::SelectArticle(i) => self.select_article(i, None),
             Command::ClearErrors => {
                 self.errors.clear();
@@ -688,39 +806,34 @@ impl SamacharApp {
             Err(_) => TableFormat::Csv,
         };
         let view = self.view.clone();
-        let tab = self.state.tab;
-        let (settings, cache_index) = match tab {
-            Tab::Quantities => (self.state.quantities.clone(), 1),
-            Tab::Facts => (self.state.facts.clone(), 2),
-            _ => (self.state.entities.clone(), 0),
-        };
-        let order = {
-            let cache = &mut self.caches[cache_index];
-            let rows: &dyn TableRows = match cache_index {
-                1 => &QuantityTable(&view.quantities),
-                2 => &FactTable(&view.facts),
-                _ => &EntityTable(&view.entities),
-            };
-            cache.refresh(rows, view.generation, &settings);
-            cache.order.clone()
+        let (settings, kind) = match self.state.tab {
+            Tab::Quantities => (self.state.quantities.clone(), TableKind::Quantities),
+            Tab::Facts => (self.state.facts.clone(), TableKind::Facts),
+            _ => (self.state.entities.clone(), TableKind::Entities),
         };
         self.tasks
-            .spawn("Exporting", false, self.repaint.clone(), move |_| {
+            .spawn("Exporting", false, self.repaint.clone(), move |cx| {
+                // The order as shown, computed here rather than on the UI thread.
+                let order = kind
+                    .with(&view, |rows| {
+                        compute_order(rows, &settings, cx.cancel_flag())
+                    })
+                    .unwrap_or_default();
                 let n = order.len();
-                write_file_atomic(&path, |w| match cache_index {
-                    1 => {
+                write_file_atomic(&path, |w| match kind {
+                    TableKind::Quantities => {
                         let rows: Vec<_> = order
                             .iter()
                             .filter_map(|&i| view.quantities.get(i))
                             .collect();
                         write_rows(&rows, format, w)
                     }
-                    2 => {
+                    TableKind::Facts => {
                         let rows: Vec<_> =
                             order.iter().filter_map(|&i| view.facts.get(i)).collect();
                         write_rows(&rows, format, w)
                     }
-                    _ => {
+                    TableKind::Entities => {
                         let rows: Vec<_> =
                             order.iter().filter_map(|&i| view.entities.get(i)).collect();
                         write_rows(&rows, format, w)
@@ -730,9 +843,116 @@ impl SamacharApp {
             });
     }
 
+    /// What a note is attached to, in words.
+    fn note_target_text(&self, target: &NoteTarget) -> String {
+        let article_title = |id: &ArticleId| {
+            self.ids
+                .iter()
+                .position(|x| x == id)
+                .and_then(|i| self.view.corpus.articles.get(i))
+                .map_or_else(
+                    || format!("article {}", id.0),
+                    |a| a.title.clone().unwrap_or_else(|| a.file.clone()),
+                )
+        };
+        match target {
+            NoteTarget::Article(id) => article_title(id),
+            NoteTarget::Entity(id) => self
+                .view
+                .entity_row_by_id(id)
+                .and_then(|r| self.view.entities.get(r))
+                .map_or_else(|| id.clone(), |e| e.name.clone()),
+            NoteTarget::Span {
+                article,
+                start,
+                end,
+            } => {
+                let excerpt = self
+                    .ids
+                    .iter()
+                    .position(|x| x == article)
+                    .and_then(|i| self.articles.get(i))
+                    .and_then(|a| a.doc.text.get(*start..*end))
+                    .map(|t| t.chars().take(40).collect::<String>())
+                    .unwrap_or_default();
+                format!("“{excerpt}” in {}", article_title(article))
+            }
+        }
+    }
+
+    /// The command removing the user's tag under the reader's selection
+    /// (or cursor), with the tag's label.
+    fn reader_tag_at_selection(&self) -> Option<(Command, String)> {
+        let article = self.selected_article?;
+        let id = self.ids.get(article)?;
+        let at = self.reader.selection.as_ref().map(|r| r.start)?;
+        let (_, tag) = self
+            .project
+            .as_ref()?
+            .annotations()
+            .tags_for(*id)
+            .into_iter()
+            .find(|(_, t)| t.start <= at && at < t.end)?;
+        let label: String = tag.label.chars().take(40).collect();
+        Some((
+            Command::RemoveTagAt {
+                article,
+                offset: at,
+            },
+            label,
+        ))
+    }
+
     fn selected_entity(&self) -> Option<(String, String)> {
         let row = self.view.entities.get(self.selection.entity?)?;
         Some((row.id.clone(), row.name.clone()))
+    }
+
+    /// Selects the row of what is highlighted at `offset` of `article`:
+    /// an entity (Entities tab) or a quantity (Quantities tab, with the
+    /// facts resting on it).
+    fn select_span_at(&mut self, article: usize, offset: usize) {
+        let view = self.view.clone();
+        let (Some(analysis), Some(source)) = (
+            view.corpus.articles.get(article),
+            self.articles.get(article),
+        ) else {
+            return;
+        };
+        match target_at(analysis, source.doc.text.len(), offset) {
+            Some(SpanTarget::Entity(e)) => {
+                let row = analysis
+                    .entities
+                    .get(e)
+                    .and_then(|x| view.entity_row_by_name(&x.name));
+                if let Some(row) = row {
+                    self.selection.set_entity(&view, Some(row));
+                    self.state.tab = Tab::Entities;
+                    self.scroll_table = Some(row);
+                }
+            }
+            Some(SpanTarget::Quantity(q)) => {
+                if let Some(row) = view.quantity_row(article, q) {
+                    self.selection.set_quantity(&view, Some(row));
+                    self.state.tab = Tab::Quantities;
+                    self.scroll_table = Some(row);
+                    if let Some(qr) = view.quantities.get(row) {
+                        // Facts resting on this figure.
+                        let facts = view
+                            .facts
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, f)| {
+                                f.article_index == article && f.start <= qr.start && qr.end <= f.end
+                            })
+                            .map(|(i, _)| i)
+                            .collect();
+                        self.selection.set_facts(&view, facts);
+                    }
+                }
+            }
+            None => {}
+        }
     }
 
     fn apply_edit(&mut self, edit: Edit) {
@@ -828,7 +1048,8 @@ impl SamacharApp {
     fn select_table_row(&mut self, tab: Tab, row: usize) {
         match tab {
             Tab::Entities => {
-                self.selection.entity = Some(row);
+                let view = self.view.clone();
+                self.selection.set_entity(&view, Some(row));
                 let Some(entity) = self.view.entities.get(row).cloned() else {
                     return;
                 };
@@ -855,20 +1076,22 @@ impl SamacharApp {
                 }
             }
             Tab::Quantities => {
-                self.selection.quantity = Some(row);
+                let view = self.view.clone();
+                self.selection.set_quantity(&view, Some(row));
                 if let Some(q) = self.view.quantities.get(row) {
                     let (i, r) = (q.article_index, q.start..q.end);
                     self.select_article(i, Some(r));
                 }
             }
             Tab::Facts => {
-                self.selection.facts = vec![row];
+                let view = self.view.clone();
+                self.selection.set_facts(&view, vec![row]);
                 if let Some(f) = self.view.facts.get(row) {
                     let (i, r) = (f.article_index, f.start..f.end);
                     self.select_article(i, Some(r));
                 }
             }
-            Tab::Search | Tab::Charts => {}
+            Tab::Search | Tab::Charts | Tab::Notes => {}
         }
     }
 
@@ -1099,10 +1322,30 @@ impl SamacharApp {
                         }
                     });
                 });
+                // Remove the tag under the reader's selection or cursor.
+                let tag_here = self.reader_tag_at_selection();
+                let remove = match &tag_here {
+                    Some((_, label)) => format!("Remove tag “{label}”"),
+                    None => "Remove tag".to_string(),
+                };
+                if ui
+                    .add_enabled(tag_here.is_some(), egui::Button::new(remove))
+                    .on_disabled_hover_text("Put the cursor in a span you tagged")
+                    .clicked()
+                    && let Some((command, _)) = tag_here
+                {
+                    self.queue(command);
+                }
+                ui.separator();
                 let has_entity = self.selection.entity.is_some();
-                self.menu_item(ui, Command::RenameEntity, has_entity);
-                self.menu_item(ui, Command::MergeEntities, has_entity);
+                ui.add_enabled_ui(has_entity, |ui| {
+                    let mut commands = Vec::new();
+                    Self::entity_menu(ui, &mut commands);
+                    self.queue.extend(commands);
+                });
+                ui.separator();
                 self.menu_item(ui, Command::AddNote, self.selected_article.is_some());
+                self.menu_item(ui, Command::ShowTab(Tab::Notes), true);
                 ui.separator();
                 self.menu_item(ui, Command::Palette, true);
             });
@@ -1183,7 +1426,7 @@ impl SamacharApp {
     }
 
     fn tabs_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 let r = ui
                     .selectable_label(self.state.tab == tab, tab.label())
@@ -1195,11 +1438,23 @@ impl SamacharApp {
             if self.state.tab == Tab::Entities {
                 ui.separator();
                 let has = self.selection.entity.is_some();
-                if ui.add_enabled(has, egui::Button::new("Rename…")).clicked() {
-                    self.queue(Command::RenameEntity);
-                }
-                if ui.add_enabled(has, egui::Button::new("Merge…")).clicked() {
-                    self.queue(Command::MergeEntities);
+                let name = self
+                    .selection
+                    .entity
+                    .and_then(|r| self.view.entities.get(r))
+                    .map(|e| e.name.clone());
+                ui.add_enabled_ui(has, |ui| {
+                    let mut commands = Vec::new();
+                    ui.menu_button("Entity", |ui| Self::entity_menu(ui, &mut commands))
+                        .response
+                        .on_hover_text(
+                            "Rename, merge, split, set the kind of or annotate the selected entity",
+                        )
+                        .on_disabled_hover_text("Click an entity's row first (or right-click it)");
+                    self.queue.extend(commands);
+                });
+                if let Some(name) = name {
+                    ui.add(egui::Label::new(RichText::new(name).weak()).truncate());
                 }
             }
         });
@@ -1207,32 +1462,56 @@ impl SamacharApp {
         let view = self.view.clone();
         let scroll = self.scroll_table.take();
         let tab = self.state.tab;
+        if !self.is_busy() {
+            let empty = match tab {
+                Tab::Entities if view.entities.is_empty() => Some(
+                    "No entities yet: import articles (File ▸ Import), or select words in the reader and tag them.",
+                ),
+                Tab::Quantities if view.quantities.is_empty() => Some(
+                    "No figures found yet: import articles that give amounts, counts or rates.",
+                ),
+                Tab::Facts if view.facts.is_empty() => Some(
+                    "No facts yet: a fact ties a figure to what it is about; import articles to find some.",
+                ),
+                _ => None,
+            };
+            if let Some(text) = empty {
+                ui.weak(text);
+            }
+        }
         let clicked = match tab {
             Tab::Entities => {
                 let selected: Vec<usize> = self.selection.entity.into_iter().collect();
-                table_ui(
+                let mut menu_commands = Vec::new();
+                let mut menu = |ui: &mut egui::Ui, _row: usize| {
+                    Self::entity_menu(ui, &mut menu_commands);
+                };
+                let r = table_ui(
                     ui,
                     "entities",
-                    &EntityTable(&view.entities),
-                    view.generation,
+                    TableKind::Entities,
+                    &view,
                     &mut self.state.entities,
                     &mut self.caches[0],
                     &selected,
                     scroll,
-                )
-                .clicked
+                    Some(&mut menu),
+                );
+                self.queue.extend(menu_commands);
+                r.clicked
             }
             Tab::Quantities => {
                 let selected: Vec<usize> = self.selection.quantity.into_iter().collect();
                 table_ui(
                     ui,
                     "quantities",
-                    &QuantityTable(&view.quantities),
-                    view.generation,
+                    TableKind::Quantities,
+                    &view,
                     &mut self.state.quantities,
                     &mut self.caches[1],
                     &selected,
                     scroll,
+                    None,
                 )
                 .clicked
             }
@@ -1241,12 +1520,13 @@ impl SamacharApp {
                 table_ui(
                     ui,
                     "facts",
-                    &FactTable(&view.facts),
-                    view.generation,
+                    TableKind::Facts,
+                    &view,
                     &mut self.state.facts,
                     &mut self.caches[2],
                     &selected,
                     scroll,
+                    None,
                 )
                 .clicked
             }
@@ -1275,7 +1555,7 @@ impl SamacharApp {
                         .iter()
                         .filter_map(|&(a, f)| view.fact_row(a, f))
                         .collect();
-                    self.selection.facts = rows.clone();
+                    self.selection.set_facts(&view, rows.clone());
                     self.state.tab = Tab::Facts;
                     self.scroll_table = rows.first().copied();
                     if let Some(&first) = rows.first()
@@ -1286,10 +1566,113 @@ impl SamacharApp {
                 }
                 None
             }
+            Tab::Notes => {
+                self.notes_ui(ui);
+                None
+            }
         };
         if let Some(row) = clicked {
             self.select_table_row(tab, row);
         }
+    }
+
+    /// The entity commands as menu entries (row context menu, Edit menu).
+    fn entity_menu(ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        for command in [
+            Command::RenameEntity,
+            Command::MergeEntities,
+            Command::SplitEntity,
+        ] {
+            if ui.button(command.label()).clicked() {
+                out.push(command);
+                ui.close();
+            }
+        }
+        ui.menu_button("Set entity kind", |ui| {
+            for kind in EntityKind::ALL {
+                let command = Command::SetEntityKind(kind);
+                if ui.button(command.label()).clicked() {
+                    out.push(command);
+                    ui.close();
+                }
+            }
+        });
+        if ui.button(Command::AddEntityNote.label()).clicked() {
+            out.push(Command::AddEntityNote);
+            ui.close();
+        }
+    }
+
+    /// Every note: what it is on, its text, Edit and Delete.
+    fn notes_ui(&mut self, ui: &mut egui::Ui) {
+        let notes: Vec<(NoteId, NoteTarget, String)> = self
+            .project
+            .as_ref()
+            .map(|p| {
+                p.annotations()
+                    .notes
+                    .iter()
+                    .map(|(id, n)| (*id, n.target.clone(), n.text.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(format!("{} notes", notes.len()));
+            ui.separator();
+            if ui.button(Command::AddNote.label()).clicked() {
+                self.queue(Command::AddNote);
+            }
+            if ui
+                .add_enabled(
+                    self.selection.entity.is_some(),
+                    egui::Button::new(Command::AddEntityNote.label()),
+                )
+                .clicked()
+            {
+                self.queue(Command::AddEntityNote);
+            }
+        });
+        ui.separator();
+        if notes.is_empty() {
+            ui.weak(
+                "No notes yet. Add one to the article you are reading (Add note…) or to an entity \
+                 (click its row in the Entities table, then Entity ▸ Add note to entity…).",
+            );
+            // Keep the panel's height: fill it.
+            ui.allocate_space(ui.available_size());
+            return;
+        }
+        let mut commands = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("notes")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("notes-grid")
+                    .num_columns(3)
+                    .striped(true)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for (id, target, text) in &notes {
+                            let kind = match target {
+                                NoteTarget::Article(_) => "Article",
+                                NoteTarget::Entity(_) => "Entity",
+                                NoteTarget::Span { .. } => "Passage",
+                            };
+                            ui.label(format!("{kind}: {}", self.note_target_text(target)));
+                            ui.add(egui::Label::new(text.as_str()).wrap());
+                            ui.horizontal(|ui| {
+                                if ui.small_button("Edit…").clicked() {
+                                    commands.push(Command::EditNote(*id));
+                                }
+                                if ui.small_button("Delete").clicked() {
+                                    commands.push(Command::DeleteNote(*id));
+                                }
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+        self.queue.extend(commands);
     }
 
     fn reader_panel(&mut self, ui: &mut egui::Ui) {
@@ -1318,15 +1701,26 @@ impl SamacharApp {
         let Some(article) = articles.get(index) else {
             return;
         };
-        let notes: Vec<String> = match (self.project.as_ref(), self.ids.get(index)) {
-            (Some(p), Some(id)) => p
-                .annotations()
-                .notes_for(&NoteTarget::Article(*id))
-                .into_iter()
-                .map(|(_, n)| n.text.clone())
-                .collect(),
-            _ => Vec::new(),
-        };
+        let (notes, tags): (Vec<String>, Vec<ReaderTag>) =
+            match (self.project.as_ref(), self.ids.get(index)) {
+                (Some(p), Some(id)) => (
+                    p.annotations()
+                        .notes_for(&NoteTarget::Article(*id))
+                        .into_iter()
+                        .map(|(_, n)| n.text.clone())
+                        .collect(),
+                    p.annotations()
+                        .tags_for(*id)
+                        .into_iter()
+                        .map(|(_, t)| ReaderTag {
+                            start: t.start,
+                            end: t.end,
+                            label: t.label.clone(),
+                        })
+                        .collect(),
+                ),
+                _ => (Vec::new(), Vec::new()),
+            };
         let actions = reader_ui(
             ui,
             &mut self.reader,
@@ -1335,42 +1729,11 @@ impl SamacharApp {
             &article.doc.text,
             &mut self.state.show_furniture,
             &notes,
+            &tags,
         );
         for action in actions {
             match action {
                 ReaderAction::Command(c) => self.queue(c),
-                ReaderAction::SelectEntity(a, e) => {
-                    let name = view
-                        .corpus
-                        .articles
-                        .get(a)
-                        .and_then(|x| x.entities.get(e))
-                        .map(|x| x.name.clone());
-                    if let Some(row) = name.and_then(|n| view.entity_row_by_name(&n)) {
-                        self.selection.entity = Some(row);
-                        self.state.tab = Tab::Entities;
-                        self.scroll_table = Some(row);
-                    }
-                }
-                ReaderAction::SelectQuantity(a, q) => {
-                    if let Some(row) = view.quantity_row(a, q) {
-                        self.selection.quantity = Some(row);
-                        self.state.tab = Tab::Quantities;
-                        self.scroll_table = Some(row);
-                        if let Some(qr) = view.quantities.get(row) {
-                            // Facts resting on this figure.
-                            self.selection.facts = view
-                                .facts
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, f)| {
-                                    f.article_index == a && f.start <= qr.start && qr.end <= f.end
-                                })
-                                .map(|(i, _)| i)
-                                .collect();
-                        }
-                    }
-                }
             }
         }
     }
@@ -1463,11 +1826,17 @@ impl SamacharApp {
                     });
             }
             EditDialog::Note {
-                article,
+                target,
+                note,
                 title,
                 text,
             } => {
-                egui::Window::new("Add note")
+                let heading = if note.is_some() {
+                    "Edit note"
+                } else {
+                    "Add note"
+                };
+                egui::Window::new(heading)
                     .collapsible(false)
                     .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
                     .show(ctx, |ui| {
@@ -1487,9 +1856,55 @@ impl SamacharApp {
                                 )
                                 .clicked()
                             {
-                                edit = Some(Edit::AddNote {
-                                    target: NoteTarget::Article(*article),
-                                    text: text.trim().to_string(),
+                                let text = text.trim().to_string();
+                                edit = Some(match note {
+                                    Some(id) => Edit::EditNote { note: *id, text },
+                                    None => Edit::AddNote {
+                                        target: target.clone(),
+                                        text,
+                                    },
+                                });
+                                close = true;
+                            }
+                            if ui.button("Cancel").clicked() {
+                                close = true;
+                            }
+                        });
+                    });
+            }
+            EditDialog::Split {
+                entity,
+                name,
+                aliases,
+                alias,
+            } => {
+                egui::Window::new("Split entity")
+                    .collapsible(false)
+                    .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+                    .default_size(egui::vec2(420.0, 300.0))
+                    .show(ctx, |ui| {
+                        ui.label(format!(
+                            "Which name of “{name}” is a different entity? It gets an entity of its own."
+                        ));
+                        egui::ScrollArea::vertical()
+                            .max_height(220.0)
+                            .show(ui, |ui| {
+                                for a in aliases.iter() {
+                                    let chosen = alias.as_deref() == Some(a.as_str());
+                                    if ui.selectable_label(chosen, a).clicked() {
+                                        *alias = Some(a.clone());
+                                    }
+                                }
+                            });
+                        ui.horizontal(|ui| {
+                            if ui
+                                .add_enabled(alias.is_some(), egui::Button::new("Split off"))
+                                .clicked()
+                                && let Some(a) = alias.clone()
+                            {
+                                edit = Some(Edit::SplitEntity {
+                                    entity: entity.clone(),
+                                    alias: a,
                                 });
                                 close = true;
                             }
@@ -1524,9 +1939,9 @@ impl SamacharApp {
     /// The rows of a table in display order (sorted and filtered).
     pub fn table_order(&self, tab: Tab) -> &[usize] {
         match tab {
-            Tab::Entities => &self.caches[0].order,
-            Tab::Quantities => &self.caches[1].order,
-            Tab::Facts => &self.caches[2].order,
+            Tab::Entities => self.caches[0].order.as_slice(),
+            Tab::Quantities => self.caches[1].order.as_slice(),
+            Tab::Facts => self.caches[2].order.as_slice(),
             _ => &[],
         }
     }

@@ -1,8 +1,8 @@
 //! The UI state that survives restarts (eframe persistence).
 
+use crate::app::view::CorpusView;
 use egui::Key;
 use serde::{Deserialize, Serialize};
-use crate::app::view::CorpusView;
 use std::path::PathBuf;
 
 /// The tabs of the lower panel.
@@ -244,7 +244,11 @@ mod tests {
         sel.set_entity(&before, Some(1));
         // A new entity sorts first: Bharat is now row 2.
         let after = CorpusView {
-            entities: vec![entity("0", "Aaa"), entity("a", "Acme"), entity("b", "Bharat")],
+            entities: vec![
+                entity("0", "Aaa"),
+                entity("a", "Acme"),
+                entity("b", "Bharat"),
+            ],
             ..Default::default()
         };
         sel.rebind(&after);

@@ -15,9 +15,9 @@ use egui_extras::{Column, TableBuilder};
 use samachar_core::model::EntityKind;
 use samachar_core::model::text::format_number;
 use std::cmp::Ordering;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::sync::Arc;
 
 /// Height of one table row.
 pub const ROW_HEIGHT: f32 = 20.0;
@@ -337,8 +337,7 @@ pub fn compute_order(
         if r % 4096 == 0 && cancel.load(AtomicOrdering::Relaxed) {
             return None;
         }
-        if needle.is_empty() || (0..ncols).any(|c| contains_ignore_case(rows.cell(r, c), &needle))
-        {
+        if needle.is_empty() || (0..ncols).any(|c| contains_ignore_case(rows.cell(r, c), &needle)) {
             order.push(r);
         }
     }
@@ -453,7 +452,11 @@ impl TableCache {
             self.key = Some(wanted);
             return;
         }
-        if self.key.as_ref().is_some_and(|k| k.generation != wanted.generation) {
+        if self
+            .key
+            .as_ref()
+            .is_some_and(|k| k.generation != wanted.generation)
+        {
             // Other rows: the old order may point past the end; show the
             // rows as built until the new order is ready.
             self.order = Arc::new((0..len).collect());
@@ -461,13 +464,15 @@ impl TableCache {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = std::sync::mpsc::channel();
         let worker_cancel = cancel.clone();
-        let view = view.clone();
-        let settings = settings.clone();
+        let worker_view = view.clone();
+        let worker_settings = settings.clone();
         let repaint = repaint.cloned();
         let spawned = std::thread::Builder::new()
             .name("samachar: ordering a table".into())
             .spawn(move || {
-                let order = kind.with(&view, |rows| compute_order(rows, &settings, &worker_cancel));
+                let order = kind.with(&worker_view, |rows| {
+                    compute_order(rows, &worker_settings, &worker_cancel)
+                });
                 // The receiver is gone when the result is no longer wanted.
                 let _ = tx.send(order);
                 if let Some(ctx) = repaint {
@@ -484,7 +489,7 @@ impl TableCache {
             }
             Err(_) => {
                 // No thread: order here rather than not at all.
-                let order = kind.with(view.as_ref(), |rows| {
+                let order = kind.with(view, |rows| {
                     compute_order(rows, settings, &AtomicBool::new(false))
                 });
                 self.order = Arc::new(order.unwrap_or_default());
@@ -530,14 +535,11 @@ impl TableCache {
 
     /// Waits for a running order (tests and benchmarks).
     pub fn wait(&mut self) {
-        if let Some(pending) = self.pending.take() {
-            match pending.rx.recv() {
-                Ok(Some(order)) => {
-                    self.order = Arc::new(order);
-                    self.key = Some(pending.key.clone());
-                }
-                Ok(None) | Err(_) => {}
-            }
+        if let Some(pending) = self.pending.take()
+            && let Ok(Some(order)) = pending.rx.recv()
+        {
+            self.order = Arc::new(order);
+            self.key = Some(pending.key.clone());
         }
     }
 
@@ -599,6 +601,13 @@ pub fn table_ui(
     // The filter may have changed this frame.
     cache.refresh(kind, view, settings, Some(&repaint));
     let order = cache.order.clone();
+    if order.is_empty() && total > 0 && !cache.is_busy() {
+        ui.weak(format!(
+            "No row has “{}”. Clear the filter to see all {} rows.",
+            settings.filter.trim(),
+            format_number(total as f64)
+        ));
+    }
     kind.with(view, |rows| {
         let dark = ui.visuals().dark_mode;
         let columns = rows.columns();
@@ -647,15 +656,16 @@ pub fn table_ui(
                     let Some(&r) = order.get(row.index()) else {
                         return;
                     };
-                    row.set_selected(selected.contains(&r));
+                    let is_selected = selected.contains(&r);
+                    row.set_selected(is_selected);
                     for c in 0..columns.len() {
                         row.col(|ui| {
                             let mut rich = RichText::new(rows.cell(r, c));
-                            if let Some(color) = rows.color(r, c, dark) {
+                            // On the selection colour, plain text reads best.
+                            if !is_selected && let Some(color) = rows.color(r, c, dark) {
                                 rich = rich.color(color);
                             }
-                            let label =
-                                ui.add(egui::Label::new(rich).truncate().selectable(false));
+                            let label = ui.add(egui::Label::new(rich).truncate().selectable(false));
                             // Tooltips are made only when asked for.
                             if label.hovered()
                                 && let Some(h) = rows.hover(r, c)

@@ -2,10 +2,10 @@
 //! user's corrections applied) and the table rows built from it.
 
 use samachar_core::model::CorpusAnalysis;
-use samachar_core::model::text::format_number;
 use samachar_core::model::rows::{
     EntityRow, FactRow, QuantityRow, entity_rows, fact_rows, quantity_rows,
 };
+use samachar_core::model::text::format_number;
 
 /// What the views show; rebuilt (off the UI thread where it matters) when
 /// articles or annotations change.
@@ -51,18 +51,17 @@ impl FormattedCells {
             entity_mentions: entities.iter().map(|e| e.mentions.to_string()).collect(),
             quantity_values: quantities
                 .iter()
-                .map(|q| value_text(q.value, q.value_max))
+                .map(|q| match year_text(q.value, q.unit.as_deref()) {
+                    Some(y) if q.value_max.is_none() => y,
+                    _ => value_text(q.value, q.value_max),
+                })
                 .collect(),
             fact_values: facts
                 .iter()
-                .map(|f| match (f.number, f.unit.as_deref()) {
-                    // Years read as years, not as 2,018.
-                    (Some(n), Some("year"))
-                        if n.fract() == 0.0 && (1000.0..=9999.0).contains(&n) =>
-                    {
-                        format!("{n:.0}")
-                    }
-                    _ => String::new(),
+                .map(|f| {
+                    f.number
+                        .and_then(|n| year_text(n, f.unit.as_deref()))
+                        .unwrap_or_default()
                 })
                 .collect(),
             fact_units: facts
@@ -75,6 +74,12 @@ impl FormattedCells {
                 .collect(),
         }
     }
+}
+
+/// Years read as years ("2018"), not as 2,018.
+fn year_text(value: f64, unit: Option<&str>) -> Option<String> {
+    (unit == Some("year") && value.fract() == 0.0 && (1000.0..=9999.0).contains(&value))
+        .then(|| format!("{value:.0}"))
 }
 
 /// A quantity's value as the tables show it: "640,000", "5–10".
@@ -146,5 +151,24 @@ impl CorpusView {
                     .iter()
                     .position(|e| e.aliases.split("; ").any(|a| a == name))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_not_grouped() {
+        let table = [
+            (2018.0, Some("year"), Some("2018")),
+            (2018.0, Some("INR"), None),
+            (20180.0, Some("year"), None),
+            (2018.5, Some("year"), None),
+        ];
+        for (value, unit, want) in table {
+            assert_eq!(year_text(value, unit).as_deref(), want, "{value} {unit:?}");
+        }
+        assert_eq!(value_text(5.0, Some(10.0)), "5–10");
     }
 }

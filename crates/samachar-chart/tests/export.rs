@@ -218,3 +218,23 @@ fn a_successful_write_replaces_the_file_whole() {
     assert_eq!(back.ok(), Some(quantity_rows(&common::corpus())));
     assert_eq!(leftovers(dir.path()), vec!["out.json"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn exported_files_are_readable_by_others_like_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("table.csv");
+    samachar_chart::write_bytes_atomic(&path, b"a,b\n").unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_ne!(
+        mode & 0o044,
+        0,
+        "a new export is private to its owner: {mode:o}"
+    );
+    // Replacing a file keeps that file's permissions.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    samachar_chart::write_bytes_atomic(&path, b"c,d\n").unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}

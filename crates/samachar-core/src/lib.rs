@@ -76,24 +76,56 @@ pub struct Batch {
     pub errors: Vec<LoadError>,
     /// True when the batch was cancelled before every file was read.
     pub cancelled: bool,
+    /// Files found inside folders that are not articles by their extension
+    /// (spreadsheets, images, JSON ...), left alone; sorted.
+    pub skipped: Vec<String>,
 }
 
-/// Expands folders (recursively) into the files they hold, sorted, skipping
-/// hidden files. A path that does not exist or cannot be listed becomes an
-/// error; the other paths go on.
-pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        walk(path, &mut files, &mut errors, true);
+/// Extensions of the files taken from inside a folder (any case). A file
+/// named on its own is always tried, whatever its extension; files with no
+/// extension are taken too.
+pub const ARTICLE_EXTENSIONS: [&str; 9] = [
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "pdf",
+];
+
+/// The files a list of paths stands for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Expanded {
+    /// Files to read, sorted.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be listed or do not exist.
+    pub errors: Vec<LoadError>,
+    /// Files inside folders skipped for their extension.
+    pub skipped: Vec<String>,
+}
+
+fn is_article_file(path: &Path) -> bool {
+    match path.extension() {
+        None => true,
+        Some(ext) => {
+            let ext = ext.to_string_lossy().to_ascii_lowercase();
+            ARTICLE_EXTENSIONS.contains(&ext.as_str())
+        }
     }
-    files.sort();
-    files.dedup();
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, errors)
 }
 
-fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, top: bool) {
+/// Expands folders (recursively) into the article files they hold, sorted,
+/// skipping hidden files and files that are not articles by their extension
+/// (see [`ARTICLE_EXTENSIONS`]). A path that does not exist or cannot be
+/// listed becomes an error; the other paths go on.
+pub fn expand_paths(paths: &[PathBuf]) -> Expanded {
+    let mut out = Expanded::default();
+    for path in paths {
+        walk(path, &mut out, true);
+    }
+    out.files.sort();
+    out.files.dedup();
+    out.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    out.skipped.sort();
+    out
+}
+
+fn walk(path: &Path, out: &mut Expanded, top: bool) {
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -107,16 +139,17 @@ fn walk(path: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, top:
                     entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 children.sort();
                 for child in children {
-                    walk(&child, files, errors, false);
+                    walk(&child, out, false);
                 }
             }
-            Err(e) => errors.push(LoadError {
+            Err(e) => out.errors.push(LoadError {
                 path: path.display().to_string(),
                 message: format!("cannot list this folder: {e}"),
             }),
         },
-        Ok(_) => files.push(path.to_path_buf()),
-        Err(e) => errors.push(LoadError {
+        Ok(_) if top || is_article_file(path) => out.files.push(path.to_path_buf()),
+        Ok(_) => out.skipped.push(path.display().to_string()),
+        Err(e) => out.errors.push(LoadError {
             path: path.display().to_string(),
             message: if e.kind() == std::io::ErrorKind::NotFound {
                 "no such file or folder".to_string()
@@ -135,7 +168,11 @@ pub fn analyze_paths(
     cancel: &AtomicBool,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Batch {
-    let (files, mut errors) = expand_paths(paths);
+    let Expanded {
+        files,
+        mut errors,
+        skipped,
+    } = expand_paths(paths);
     let total = files.len();
     let done = AtomicUsize::new(0);
     let results: Vec<Option<Result<Article, LoadError>>> = files
@@ -176,6 +213,7 @@ pub fn analyze_paths(
         articles,
         errors,
         cancelled,
+        skipped,
     }
 }
 
@@ -199,5 +237,44 @@ pub fn corpus_analysis(articles: &[Article], errors: &[LoadError]) -> CorpusAnal
         entities,
         conflicts,
         errors: errors.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_yield_article_files_and_skip_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        for name in [
+            "a.txt",
+            "b.HTML",
+            "notes",
+            "sub/c.pdf",
+            "data.json",
+            "sheet.tsv",
+            ".hidden.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let named = dir.path().join("data.json");
+        let missing = dir.path().join("missing.txt");
+        let out = expand_paths(&[dir.path().to_path_buf(), named.clone(), missing]);
+        let names: Vec<String> = out
+            .files
+            .iter()
+            .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        // A file named on its own is tried whatever its extension.
+        assert_eq!(
+            names,
+            ["a.txt", "b.HTML", "data.json", "notes", "sub/c.pdf"]
+        );
+        assert_eq!(out.skipped.len(), 2, "{:?}", out.skipped);
+        assert_eq!(out.errors.len(), 1);
+        assert_eq!(out.errors[0].message, "no such file or folder");
     }
 }
