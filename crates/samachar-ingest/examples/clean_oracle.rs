@@ -1,5 +1,4 @@
 //! Temporary differential oracle (to be removed).
-use std::path::Path;
 
 fn rng(state: &mut u64) -> u64 {
     *state ^= *state << 13;
@@ -70,8 +69,12 @@ fn main() {
             path: "x.txt".into(), file: "x.txt".into(), format: samachar_model::Format::Text, encoding: "UTF-8".into(), text: t.clone(), format_title: None, bytes: vec![] });
         let mut doc = doc;
         doc.text = t.clone();
-        let c = samachar_ingest::clean::clean(&doc);
-        let s = samachar_model::text::sentences(t);
-        println!("=== {name}\n{:?}\n{:?}", c, s);
+        let c = std::panic::catch_unwind(|| samachar_ingest::clean::clean(&doc));
+        let s = std::panic::catch_unwind(|| samachar_model::text::sentences(t));
+        match (c, s) {
+            (Ok(c), Ok(s)) => println!("=== {name}\n{:?}\n{:?}", c, s),
+            (Err(_), Ok(s)) => println!("=== {name}\nPANIC\n{:?}", s),
+            _ => println!("=== {name}\nPANIC\nPANIC"),
+        }
     }
 }

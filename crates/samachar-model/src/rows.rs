@@ -132,8 +132,20 @@ pub fn quantity_rows(corpus: &CorpusAnalysis) -> Vec<QuantityRow> {
         .collect()
 }
 
-/// Rows of the Facts table, in article order, then the order found.
+/// Rows of the Facts table, in article order, then the order found. A
+/// subject that is a name of a corpus entity is shown by that entity's
+/// canonical name, so that the facts of one company from several articles
+/// sort and filter together.
 pub fn fact_rows(corpus: &CorpusAnalysis) -> Vec<FactRow> {
+    let canonical: std::collections::HashMap<&str, &str> = corpus
+        .entities
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(move |n| (n, e.name.as_str()))
+        })
+        .collect();
     let conflicted: std::collections::BTreeSet<(String, String)> = corpus
         .conflicts
         .iter()
@@ -156,10 +168,13 @@ pub fn fact_rows(corpus: &CorpusAnalysis) -> Vec<FactRow> {
         .enumerate()
         .flat_map(|(i, a)| {
             let conflicted = &conflicted;
+            let canonical = &canonical;
             a.facts.iter().map(move |f| FactRow {
                 article: a.file.clone(),
                 article_index: i,
-                subject: f.subject.clone(),
+                subject: canonical
+                    .get(f.subject.as_str())
+                    .map_or_else(|| f.subject.clone(), |c| (*c).to_string()),
                 metric: f.metric.clone(),
                 value: f.value.to_string(),
                 number: match &f.value {
@@ -177,4 +192,69 @@ pub fn fact_rows(corpus: &CorpusAnalysis) -> Vec<FactRow> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ArticleAnalysis, CorpusEntity, EntityKind, Fact};
+
+    fn fact(subject: &str, value: f64) -> Fact {
+        Fact {
+            subject: subject.into(),
+            metric: "employees".into(),
+            value: FactValue::Number(value),
+            unit: None,
+            per: None,
+            sentence: String::new(),
+            derived: false,
+            derivation: None,
+            start: 0,
+            end: 0,
+        }
+    }
+
+    #[test]
+    fn fact_subjects_use_the_corpus_name_and_conflicts_are_marked() {
+        let corpus = CorpusAnalysis {
+            articles: vec![
+                ArticleAnalysis {
+                    file: "a.txt".into(),
+                    facts: vec![fact("Acme Pvt Ltd", 300.0), fact("Unknown cluster", 5.0)],
+                    ..Default::default()
+                },
+                ArticleAnalysis {
+                    file: "b.txt".into(),
+                    facts: vec![fact("Acme", 320.0)],
+                    ..Default::default()
+                },
+            ],
+            entities: vec![CorpusEntity {
+                id: "org:acme".into(),
+                name: "Acme Private Limited".into(),
+                kind: EntityKind::Organization,
+                aliases: vec!["Acme".into(), "Acme Pvt Ltd".into()],
+                articles: vec!["a.txt".into(), "b.txt".into()],
+                merges: vec![],
+                role: None,
+                organization: None,
+                mention_count: 2,
+            }],
+            conflicts: vec![crate::Conflict {
+                subject: "Acme Private Limited".into(),
+                metric: "employees".into(),
+                values: vec![],
+            }],
+            errors: vec![],
+        };
+        let rows = fact_rows(&corpus);
+        let subjects: Vec<&str> = rows.iter().map(|r| r.subject.as_str()).collect();
+        assert_eq!(
+            subjects,
+            ["Acme Private Limited", "Unknown cluster", "Acme Private Limited"]
+        );
+        let conflicts: Vec<bool> = rows.iter().map(|r| r.conflict).collect();
+        assert_eq!(conflicts, [true, false, true]);
+        assert_eq!(rows[0].value, "300");
+    }
 }
