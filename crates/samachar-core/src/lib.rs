@@ -181,15 +181,7 @@ pub fn analyze_paths(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let result = samachar_ingest::read_path(path)
-                .map(|doc| {
-                    let analysis = analyze_document(&doc);
-                    Article { doc, analysis }
-                })
-                .map_err(|e| LoadError {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                });
+            let result = read_and_analyze(path);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(Progress {
                 done: n,
@@ -214,6 +206,24 @@ pub fn analyze_paths(
         errors,
         cancelled,
         skipped,
+    }
+}
+
+/// Reads and analyses one file. A bug in an extractor that panics on some
+/// text costs that file only: it becomes a [`LoadError`] and the batch goes
+/// on.
+pub fn read_and_analyze(path: &Path) -> Result<Article, LoadError> {
+    let error = |message: String| LoadError {
+        path: path.display().to_string(),
+        message,
+    };
+    let doc = samachar_ingest::read_path(path).map_err(|e| error(e.to_string()))?;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze_document(&doc))) {
+        Ok(analysis) => Ok(Article { doc, analysis }),
+        Err(_) => Err(error(
+            "Samachar failed while analysing this file (an internal error; please report it with the file)"
+                .to_string(),
+        )),
     }
 }
 

@@ -16,7 +16,11 @@
 //! - facts match by subject (alias-aware), value and unit (a gold fact
 //!   without a unit accepts any); the metric is compared strictly (equal
 //!   after normalising) and leniently (sharing a content word), and both
-//!   figures are reported.
+//!   figures are reported;
+//! - an article's `aliases` group is resolved when one predicted entity
+//!   holds, within one of its mentions, every name of the group that the
+//!   text contains as a whole word, and no other entity goes by one of the
+//!   group's names (groups with no name in the text are not counted).
 
 use crate::analyze_document;
 use samachar_model::{ArticleAnalysis, EntityKind, FactValue};
@@ -200,6 +204,10 @@ pub struct ArticleScore {
     pub not_content_entities: usize,
     /// Predicted entities named in `not_entities_from_content`.
     pub forbidden_entities: Vec<String>,
+    /// Within-article alias groups with a name in the text.
+    pub alias_groups: usize,
+    /// Of those, the groups that ended up in one entity.
+    pub alias_groups_resolved: usize,
     /// Gold items not found, for reading ("quantity 300 employees").
     pub misses: Vec<String>,
 }
@@ -243,6 +251,13 @@ impl GoldReport {
         self.articles.iter().map(|a| a.not_content_entities).sum()
     }
 
+    /// Within-article alias groups resolved and counted, over all articles.
+    pub fn alias_groups(&self) -> (usize, usize) {
+        self.articles.iter().fold((0, 0), |(r, t), a| {
+            (r + a.alias_groups_resolved, t + a.alias_groups)
+        })
+    }
+
     /// Predicted entities named in `not_entities_from_content`, over all articles.
     pub fn forbidden_entities(&self) -> usize {
         self.articles
@@ -273,16 +288,18 @@ impl GoldReport {
                 c.f1()
             );
         }
+        let (resolved, groups) = self.alias_groups();
+        let _ = writeln!(s, "\nAlias groups resolved: {resolved}/{groups}");
         let _ = writeln!(
             s,
-            "\n| article | entities F1 | quantities R | facts R (lenient) | facts R (strict) | derived R | roles | orgs | not_content | forbidden |"
+            "\n| article | entities F1 | quantities R | facts R (lenient) | facts R (strict) | derived R | roles | orgs | alias groups | not_content | forbidden |"
         );
-        let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for a in &self.articles {
             let c = |k: usize| a.counts.get(k).cloned().unwrap_or_default();
             let _ = writeln!(
                 s,
-                "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {}/{} | {}/{} | {} | {} |",
+                "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {}/{} | {}/{} | {}/{} | {} | {} |",
                 a.file,
                 c(4).f1(),
                 c(5).recall(),
@@ -293,6 +310,8 @@ impl GoldReport {
                 a.people_found,
                 a.orgs_right,
                 a.people_found,
+                a.alias_groups_resolved,
+                a.alias_groups,
                 a.not_content_entities,
                 a.forbidden_entities.join(", ")
             );
@@ -523,6 +542,62 @@ fn score_entities(
     c
 }
 
+/// True when `name` stands in `text` as a whole word (case-insensitively).
+fn contains_word(text: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    let text = norm(text);
+    let name = norm(name);
+    text.match_indices(name.as_str()).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Within-article alias groups: (groups with a name in the text, groups
+/// resolved into one entity), and a note for each group not resolved.
+fn score_alias_groups(
+    groups: &[Vec<String>],
+    analysis: &ArticleAnalysis,
+    text: &str,
+    misses: &mut Vec<String>,
+) -> (usize, usize) {
+    let (mut counted, mut resolved) = (0, 0);
+    for group in groups {
+        let present: Vec<String> = group
+            .iter()
+            .filter(|n| contains_word(text, n))
+            .map(|n| norm(n))
+            .collect();
+        if present.is_empty() {
+            continue;
+        }
+        counted += 1;
+        let wanted: BTreeSet<String> = group.iter().map(|n| norm(n)).collect();
+        let holders: Vec<&samachar_model::Entity> = analysis
+            .entities
+            .iter()
+            .filter(|e| entity_names(e).intersection(&wanted).next().is_some())
+            .collect();
+        let covers_all = |e: &samachar_model::Entity| {
+            present
+                .iter()
+                .all(|n| e.mentions.iter().any(|m| contains_word(&m.text, n)))
+        };
+        if holders.len() == 1 && covers_all(holders[0]) {
+            resolved += 1;
+        } else {
+            misses.push(format!(
+                "alias group not resolved into one entity: {}",
+                group.join(" / ")
+            ));
+        }
+    }
+    (counted, resolved)
+}
+
 fn fact_value_eq(gold: &Value, got: &FactValue) -> bool {
     match (gold, got) {
         (Value::Number(n), FactValue::Number(v)) => n.as_f64().is_some_and(|n| close(n, *v)),
@@ -706,6 +781,8 @@ fn score_article(
         .iter()
         .map(|n| norm(n))
         .collect();
+    let (alias_groups, alias_groups_resolved) =
+        score_alias_groups(&ga.aliases, analysis, text, &mut misses);
     let forbidden_entities: Vec<String> = analysis
         .entities
         .iter()
@@ -722,6 +799,8 @@ fn score_article(
         people_found,
         not_content_entities,
         forbidden_entities,
+        alias_groups,
+        alias_groups_resolved,
         misses,
     }
 }

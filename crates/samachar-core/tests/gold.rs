@@ -64,6 +64,9 @@ fn seeds_gold() {
         r.cross.iter().all(|c| c.resolved),
         "cross-article aliases not resolved"
     );
+    let (resolved, groups) = r.alias_groups();
+    assert!(groups >= 5, "only {groups} seed alias groups counted");
+    assert_eq!(resolved, groups, "seed alias groups not resolved");
 }
 
 #[test]
@@ -86,4 +89,6 @@ fn corpus_gold() {
         r.cross.iter().all(|c| c.resolved),
         "cross-article aliases not resolved"
     );
+    let (resolved, groups) = r.alias_groups();
+    assert_eq!(resolved, groups, "corpus alias groups not resolved");
 }

@@ -8,7 +8,7 @@
 //! name (case-insensitively).
 
 use crate::entities::{person_variant, unique_id};
-use crate::names::{company_core, norm_key};
+use crate::names::{FxMap, company_core, norm_key};
 use samachar_model::{
     ArticleAnalysis, Conflict, ConflictValue, CorpusEntity, EntityKind, FactValue, Merge,
 };
@@ -21,9 +21,14 @@ struct Node<'a> {
     role: Option<&'a str>,
     organization: Option<&'a str>,
     file: &'a str,
+    /// Index of the article in the sorted order.
+    file_idx: usize,
     mentions: usize,
     merges: &'a [Merge],
 }
+
+/// (article index, normalised name) -> index of the corpus group.
+type NameMap = FxMap<(usize, String), usize>;
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
@@ -53,7 +58,7 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
     let mut order: Vec<&ArticleAnalysis> = articles.iter().collect();
     order.sort_by(|a, b| a.file.cmp(&b.file));
     let mut nodes: Vec<Node> = Vec::new();
-    for a in &order {
+    for (file_idx, a) in order.iter().enumerate() {
         for e in &a.entities {
             let mut names: Vec<&str> = vec![e.name.as_str()];
             names.extend(e.merges.iter().map(|m| m.name.as_str()));
@@ -64,6 +69,7 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
                 role: e.role.as_deref(),
                 organization: e.organization.as_deref(),
                 file: &a.file,
+                file_idx,
                 mentions: e.mentions.len(),
                 merges: &e.merges,
             });
@@ -72,7 +78,7 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
     let mut parent: Vec<usize> = (0..nodes.len()).collect();
     let mut cross_reason: HashMap<usize, (String, f64)> = HashMap::new();
     // Exact keys: full names (not lone surnames) of each node.
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_key: FxMap<(EntityKind, String), usize> = FxMap::default();
     for (i, n) in nodes.iter().enumerate() {
         for name in &n.names {
             if n.kind == EntityKind::Person && name.split_whitespace().count() < 2 {
@@ -82,7 +88,8 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
             if k.is_empty() {
                 continue;
             }
-            match by_key.get(&(n.kind, k.clone())) {
+            let kk = (n.kind, k);
+            match by_key.get(&kk) {
                 Some(&j) => {
                     if find(&mut parent, i) != find(&mut parent, j) {
                         let reason =
@@ -96,7 +103,7 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
                     union(&mut parent, i, j);
                 }
                 None => {
-                    by_key.insert((n.kind, k), i);
+                    by_key.insert(kk, i);
                 }
             }
         }
@@ -139,7 +146,7 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
     }
     // Canonical name per group: the name most articles use as their own,
     // then the fullest.
-    let mut canon_of_node: Vec<String> = vec![String::new(); nodes.len()];
+    let mut canon_of_node: Vec<usize> = vec![0; nodes.len()];
     let mut built: Vec<(Vec<usize>, String)> = Vec::new();
     for members in groups.values() {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -161,21 +168,19 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
             .map(|(n, _)| (*n).to_string())
             .unwrap_or_default();
         for &m in members {
-            canon_of_node[m].clone_from(&canon);
+            canon_of_node[m] = built.len();
         }
         built.push((members.clone(), canon));
     }
     // Article-level name -> corpus canonical name.
-    let mut name_map: HashMap<(String, String), String> = HashMap::new();
+    let mut name_map: NameMap = FxMap::default();
     for (i, n) in nodes.iter().enumerate() {
         for name in &n.names {
-            name_map.insert(
-                (n.file.to_string(), norm_key(name)),
-                canon_of_node[i].clone(),
-            );
+            name_map.insert((n.file_idx, norm_key(name)), canon_of_node[i]);
         }
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let canon_name = |g: usize| built.get(g).map_or("", |b| b.1.as_str());
+    let mut ids: crate::names::FxMap<String, usize> = crate::names::FxMap::default();
     let mut entities: Vec<CorpusEntity> = Vec::new();
     for (members, canon) in &built {
         let kind = nodes[members[0]].kind;
@@ -221,9 +226,9 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
             {
                 organization = Some(
                     name_map
-                        .get(&(n.file.to_string(), norm_key(o)))
-                        .cloned()
-                        .unwrap_or_else(|| o.to_string()),
+                        .get(&(n.file_idx, norm_key(o)))
+                        .map_or(o, |&g| canon_name(g))
+                        .to_string(),
                 );
             }
         }
@@ -247,27 +252,25 @@ pub(crate) fn resolve(articles: &[ArticleAnalysis]) -> (Vec<CorpusEntity>, Vec<C
     for e in &mut entities {
         e.id = unique_id(&mut ids, e.kind, &e.name);
     }
-    let conflicts = conflicts(&order, &name_map);
+    let canons: Vec<&str> = built.iter().map(|b| b.1.as_str()).collect();
+    let conflicts = conflicts(&order, &name_map, &canons);
     (entities, conflicts)
 }
 
 /// Same (resolved) subject, metric, unit and period; different numbers in
 /// different articles.
-fn conflicts(
-    order: &[&ArticleAnalysis],
-    name_map: &HashMap<(String, String), String>,
-) -> Vec<Conflict> {
+fn conflicts(order: &[&ArticleAnalysis], name_map: &NameMap, canons: &[&str]) -> Vec<Conflict> {
     type Key = (String, String, Option<String>, Option<String>);
     let mut by_key: BTreeMap<Key, Vec<ConflictValue>> = BTreeMap::new();
-    for a in order {
+    for (file_idx, a) in order.iter().enumerate() {
         for f in a.facts.iter().filter(|f| !f.derived) {
             let FactValue::Number(v) = f.value else {
                 continue;
             };
             let subject = name_map
-                .get(&(a.file.clone(), norm_key(&f.subject)))
-                .cloned()
-                .unwrap_or_else(|| f.subject.clone());
+                .get(&(file_idx, norm_key(&f.subject)))
+                .and_then(|&g| canons.get(g))
+                .map_or_else(|| f.subject.clone(), |c| (*c).to_string());
             let k = (subject, f.metric.clone(), f.unit.clone(), f.per.clone());
             let list = by_key.entry(k).or_default();
             let dup = list.iter().any(|c| {

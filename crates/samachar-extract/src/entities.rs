@@ -7,15 +7,15 @@
 //! parentheses). Capitalised words with no cue (sentence openers, headline
 //! words) are left alone.
 
-use crate::gazetteer::{GAZETTEER, PlaceKind};
+use crate::gazetteer::{GAZETTEER, PlaceKind, word_char_at, word_end};
 use crate::names::{
-    self, ORG_FIRST, ORG_HEADS, PROGRAMME_HEADS, PUBLIC_ROLES, ROLE_HEADS, ROLE_MODIFIERS,
-    SPEECH_VERBS, STOP_WORDS, company_core, in_list, is_capitalised, norm_key,
+    self, FxMap, ORG_FIRST_SET, ORG_HEADS_SET, PROGRAMME_SET, PUBLIC_ROLES_SET, ROLE_HEADS_SET,
+    ROLE_MODIFIERS_SET, SPEECH_SET, STOP_SET, company_core, is_capitalised, norm_key,
 };
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use samachar_model::{Entity, EntityKind, Mention, Merge};
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A word of the text.
@@ -31,72 +31,121 @@ pub(crate) struct Tok {
     pub possessive: bool,
     /// The word ended in `-based` ("Hajipur-based").
     pub based: bool,
+    /// The word holds an inner hyphen or apostrophe.
+    pub joined: bool,
 }
 
 /// Splits `text` into words: letters and digits with inner hyphens and
 /// apostrophes, and `&` on its own.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c == '&' {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::with_capacity(n / 5 + 8);
+    // The length of the letter or digit at `i`, or 0.
+    let alnum_len = |i: usize| -> usize {
+        match bytes.get(i) {
+            None => 0,
+            Some(b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
+            Some(_) => match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => c.len_utf8(),
+                _ => 0,
+            },
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b == b'&' {
             out.push(Tok {
                 start: i,
                 end: i + 1,
                 full_end: i + 1,
                 possessive: false,
                 based: false,
+                joined: false,
             });
+            i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if matches!(d, '-' | '\'' | '’') {
-                // Inner joiner: keep only when a letter or digit follows.
-                let next = text[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
-                    iter.next();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
-            } else {
+        let first = alnum_len(i);
+        if first == 0 {
+            // A non-ASCII character that is no letter: skip it whole.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        i += first;
+        let mut joined = false;
+        loop {
+            while i < n && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i >= n {
                 break;
             }
+            let b = bytes[i];
+            if !b.is_ascii() {
+                let l = alnum_len(i);
+                if l > 0 {
+                    i += l;
+                    continue;
+                }
+            }
+            // Inner joiner: keep only when a letter or digit follows.
+            let jl = match b {
+                b'-' | b'\'' => 1,
+                0xE2 if bytes[i..].starts_with("’".as_bytes()) => 3,
+                _ => 0,
+            };
+            if jl > 0 && alnum_len(i + jl) > 0 {
+                joined = true;
+                i += jl;
+                continue;
+            }
+            break;
         }
-        let word = &text[i..end];
+        let end = i;
         let mut core_end = end;
         let mut possessive = false;
         let mut based = false;
-        for suffix in ["'s", "’s"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                core_end = end - suffix.len();
-                possessive = true;
-            }
-        }
-        if !possessive {
-            for suffix in ["-based", "-headquartered"] {
-                if word.len() > suffix.len() + 1 && word.to_lowercase().ends_with(suffix) {
+        if joined {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
                     core_end = end - suffix.len();
-                    based = true;
+                    possessive = true;
+                }
+            }
+            if !possessive {
+                for suffix in ["-based", "-headquartered"] {
+                    if word.len() > suffix.len() + 1 && ends_with_ignore_case(word, suffix) {
+                        core_end = end - suffix.len();
+                        based = true;
+                    }
                 }
             }
         }
         out.push(Tok {
-            start: i,
+            start,
             end: core_end,
             full_end: end,
             possessive,
             based,
+            joined,
         });
     }
     out
+}
+
+/// True when `word` ends with the lower-case ASCII `suffix`, in any case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.is_char_boundary(word.len() - suffix.len())
+        && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// What kind of cue made a candidate.
@@ -158,30 +207,167 @@ pub(crate) struct Found {
     pub places: Vec<(usize, usize, String)>,
     /// The article's main organisation, if any.
     pub main_org: Option<String>,
+    /// The sentences of the text (byte ranges), in order.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// Where the word "cluster" stands.
+    pub cluster_words: Vec<Range<usize>>,
 }
 
 static ARMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?P<the>the\s+|The\s+)?(?P<nat>[A-Z][a-z]+(?:ian|ese|ish|an|ch|ean|i))\s+(?P<force>[Aa]rmy|[Nn]avy|[Mm]ilitary|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces)\b",
+        r"(?-u:\b)(?P<the>the\s+|The\s+)?(?P<nat>[A-Z][a-z]+(?:ian|ese|ish|an|ch|ean|i))\s+(?P<force>[Aa]rmy|[Nn]avy|[Mm]ilitary|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces)(?-u:\b)",
     )
     .unwrap_or_else(|_| unreachable_regex())
 });
 
 static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s(?P<gov>[Gg]overnment|[Gg]ovt)\b")
-        .unwrap_or_else(|_| unreachable_regex())
+    Regex::new(
+        r"(?-u:\b)(?P<place>[A-Z][\w]*(?:\s[A-Z][\w]*)?)\s(?P<gov>[Gg]overnment|[Gg]ovt)(?-u:\b)",
+    )
+    .unwrap_or_else(|_| unreachable_regex())
 });
 
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)(?:^[A-Z][A-Za-z .]+,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\((?P<a>[A-Z]{2,6})\))|(?:\b(?:told|informed|according to|speaking to|talking to)\s+(?P<b>[A-Z]{2,6})\b)",
+        r"(?m)(?:^[A-Z][A-Za-z .]+,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\((?P<a>[A-Z]{2,6})\))|(?:(?-u:\b)(?:told|informed|according to|speaking to|talking to)\s+(?P<b>[A-Z]{2,6})(?-u:\b))",
     )
     .unwrap_or_else(|_| unreachable_regex())
 });
 
 static MAKE_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bMake in (?P<p>[A-Z][a-z]+)\b").unwrap_or_else(|_| unreachable_regex())
+    Regex::new(r"(?-u:\b)Make in (?P<p>[A-Z][a-z]+)(?-u:\b)")
+        .unwrap_or_else(|_| unreachable_regex())
 });
+
+/// Where the words that the entity regexes need stand: each regex is run
+/// only near them (a whole-text regex scan costs more than all the rest).
+#[derive(Default)]
+struct Anchors {
+    /// "army", "navy", "military", "air force", "armed forces".
+    armed: Vec<Range<usize>>,
+    /// "government", "govt".
+    government: Vec<Range<usize>>,
+    /// "told", "informed", "according to" ..., and an upper-case word in
+    /// parentheses.
+    agency: Vec<Range<usize>>,
+    /// "cluster".
+    cluster: Vec<Range<usize>>,
+}
+
+/// True when `bytes` starts with `word` and no ASCII letter, digit or `_`
+/// follows it.
+fn word_at(bytes: &[u8], pos: usize, word: &[u8]) -> bool {
+    bytes[pos..].starts_with(word)
+        && !bytes
+            .get(pos + word.len())
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+}
+
+impl Anchors {
+    fn find(text: &str, starts: &[usize]) -> Self {
+        let bytes = text.as_bytes();
+        let mut out = Anchors::default();
+        // The word after a space at `at`, one of `words`.
+        let then = |at: usize, words: &[&[u8]]| -> Option<usize> {
+            words
+                .iter()
+                .find(|w| word_at(bytes, at, w))
+                .map(|w| at + w.len())
+        };
+        for &pos in starts {
+            let len = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let e = pos + len;
+            if bytes.get(e) == Some(&b'_') {
+                continue;
+            }
+            match &bytes[pos..e] {
+                b"Army" | b"army" | b"Navy" | b"navy" | b"Military" | b"military" => {
+                    out.armed.push(pos..e);
+                }
+                b"Air" | b"air" => {
+                    if let Some(end) = then(e, &[b" Force", b" force"]) {
+                        out.armed.push(pos..end);
+                    }
+                }
+                b"Armed" | b"armed" => {
+                    if let Some(end) = then(e, &[b" Forces", b" forces"]) {
+                        out.armed.push(pos..end);
+                    }
+                }
+                b"Government" | b"government" | b"Govt" | b"govt" => {
+                    out.government.push(pos..e);
+                }
+                b"told" | b"informed" => out.agency.push(pos..e),
+                b"according" | b"talking" | b"speaking" => {
+                    if let Some(end) = then(e, &[b" to"]) {
+                        out.agency.push(pos..end);
+                    }
+                }
+                b"cluster" => out.cluster.push(pos..e),
+                _ => {}
+            }
+            // "(PTI)" after a dateline.
+            if pos > 0
+                && bytes[pos - 1] == b'('
+                && (2..=6).contains(&len)
+                && bytes[pos..e].iter().all(u8::is_ascii_uppercase)
+                && bytes.get(e) == Some(&b')')
+            {
+                out.agency.push(pos..e);
+            }
+        }
+        out
+    }
+}
+
+/// The matches of `re` in `text` that cover one of the `anchors` (in text
+/// order), searching from `back` bytes before each anchor to `fwd` bytes
+/// after it, without overlaps. The same as the whole-text matches that hold
+/// an anchor when every match holds one, starts at most `back` bytes before
+/// it and ends (with the character after it) at most `fwd` bytes after it.
+pub(crate) fn anchored<'t>(
+    re: &Regex,
+    text: &'t str,
+    anchors: &[Range<usize>],
+    back: usize,
+    fwd: usize,
+) -> Vec<regex::Captures<'t>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for a in anchors {
+        if a.start < from {
+            continue;
+        }
+        let mut ws = a.start.saturating_sub(back).max(from);
+        while !text.is_char_boundary(ws) {
+            ws += 1;
+        }
+        let mut we = (a.end + fwd).min(text.len());
+        while !text.is_char_boundary(we) {
+            we += 1;
+        }
+        let hay = &text[..we];
+        let mut pos = ws;
+        while let Some(c) = re.captures_at(hay, pos) {
+            let Some(m) = c.get(0) else {
+                break;
+            };
+            if m.start() <= a.start && m.end() >= a.end {
+                from = m.end();
+                out.push(c);
+                break;
+            }
+            if m.end() >= a.end || m.end() <= pos {
+                break;
+            }
+            pos = m.end();
+        }
+    }
+    out
+}
 
 /// A regex that matches nothing, for the impossible case that a constant
 /// pattern fails to compile.
@@ -193,11 +379,12 @@ fn unreachable_regex() -> Regex {
 }
 
 fn is_abbrev_token(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "pvt" | "ltd" | "co" | "inc" | "corp" | "dr" | "mr" | "mrs" | "ms" | "st" | "jr" | "sr"
-    ) || (word.chars().count() == 1 && is_capitalised(word))
+    [
+        "pvt", "ltd", "co", "inc", "corp", "dr", "mr", "mrs", "ms", "st", "jr", "sr",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(word))
+        || (word.chars().nth(1).is_none() && is_capitalised(word))
 }
 
 /// A capitalised run of words.
@@ -208,13 +395,85 @@ struct Run {
     last: usize,
 }
 
-/// Lines of the text as (start, title case), for lookups by offset.
+/// ASCII letters, digits, `-` and `'`: the word bytes of [`title_lines`].
+static TITLE_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+        i += 1;
+    }
+    t
+};
+
+/// Lines of the text as (start, title case), for lookups by offset. A line
+/// is in title case when it has at least four words of more than three
+/// characters (letters, digits, `-` and `'`) and at least 80% of them are
+/// capitalised.
 fn title_lines(text: &str) -> Vec<(usize, bool)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        out.push((start, line_is_title_case(line)));
-        start += line.len();
+    let bytes = text.as_bytes();
+    let ascii_word = |b: u8| TITLE_WORD[usize::from(b)];
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 4);
+    let (mut line_start, mut n, mut caps) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            out.push((line_start, n >= 4 && caps * 10 >= n * 8));
+            i += 1;
+            line_start = i;
+            n = 0;
+            caps = 0;
+            continue;
+        }
+        if b.is_ascii() && !ascii_word(b) {
+            i += 1;
+            continue;
+        }
+        // A word: count its characters and note a capital first letter.
+        let mut chars = 0;
+        let mut cap = false;
+        let mut j = i;
+        while j < bytes.len() {
+            // A run of ASCII word characters.
+            let run = bytes[j..].iter().take_while(|&&c| ascii_word(c)).count();
+            if run > 0 {
+                if chars == 0 {
+                    cap = bytes[j].is_ascii_uppercase();
+                }
+                chars += run;
+                j += run;
+                continue;
+            }
+            if bytes[j].is_ascii() {
+                break;
+            }
+            let Some(ch) = text[j..].chars().next() else {
+                break;
+            };
+            if !ch.is_alphanumeric() {
+                break;
+            }
+            if chars == 0 {
+                cap = ch.is_uppercase();
+            }
+            chars += 1;
+            j += ch.len_utf8();
+        }
+        if chars == 0 {
+            // A non-ASCII character that is no word character.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        if chars > 3 {
+            n += 1;
+            caps += usize::from(cap);
+        }
+        i = j;
+    }
+    if line_start < bytes.len() {
+        out.push((line_start, n >= 4 && caps * 10 >= n * 8));
     }
     out
 }
@@ -222,18 +481,6 @@ fn title_lines(text: &str) -> Vec<(usize, bool)> {
 fn title_at(lines: &[(usize, bool)], pos: usize) -> bool {
     let i = lines.partition_point(|l| l.0 <= pos);
     i > 0 && lines[i - 1].1
-}
-
-fn line_is_title_case(line: &str) -> bool {
-    let words: Vec<&str> = line
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    if words.len() < 4 {
-        return false;
-    }
-    let caps = words.iter().filter(|w| is_capitalised(w)).count();
-    caps * 10 >= words.len() * 8
 }
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -272,7 +519,7 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
             }
             // A connector between capitalised words.
             let connector = matches!(next, "of" | "for" | "&")
-                || (next == "and" && in_list(ORG_FIRST, word(text, &toks[first])));
+                || (next == "and" && ORG_FIRST_SET.contains(word(text, &toks[first])));
             if connector && j + 2 < toks.len() {
                 let gap2 = &text[toks[j + 1].full_end..toks[j + 2].start];
                 if gap2 == " " && is_capitalised(word(text, &toks[j + 2])) {
@@ -283,7 +530,7 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
             // A trailing lower-case programme word after an acronym
             // ("BEE-SME program").
             let prev_upper = w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            if prev_upper && in_list(PROGRAMME_HEADS, next) && !is_capitalised(next) {
+            if prev_upper && PROGRAMME_SET.contains(next) && !is_capitalised(next) {
                 j += 1;
             }
             break;
@@ -303,11 +550,11 @@ fn prev_word<'a>(text: &'a str, toks: &[Tok], idx: usize) -> Option<(&'a str, &'
 }
 
 fn is_stop(w: &str) -> bool {
-    in_list(STOP_WORDS, w)
+    STOP_SET.contains(w)
 }
 
 fn is_role_word(w: &str) -> bool {
-    in_list(ROLE_HEADS, w) || in_list(ROLE_MODIFIERS, w)
+    ROLE_HEADS_SET.contains(w) || ROLE_MODIFIERS_SET.contains(w)
 }
 
 /// Valid person name: 1-4 capitalised alphabetic words, none a stop word,
@@ -316,29 +563,33 @@ fn valid_name(words: &[&str], allow_single: bool) -> bool {
     if words.is_empty() || words.len() > 4 || (words.len() == 1 && !allow_single) {
         return false;
     }
-    let joined = words.join(" ");
-    if GAZETTEER.contains(&joined) {
-        return false;
-    }
-    words.iter().all(|w| {
-        let initial = w.chars().count() == 1 && is_capitalised(w);
+    let ok = words.iter().all(|w| {
+        let initial = w.chars().nth(1).is_none() && is_capitalised(w);
         initial
             || (is_capitalised(w)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
                 && w.chars().skip(1).any(char::is_lowercase)
                 && !is_stop(w)
-                && !in_list(ORG_HEADS, w)
-                && !in_list(PROGRAMME_HEADS, w)
-                && !in_list(ROLE_HEADS, w))
-    })
+                && !ORG_HEADS_SET.contains(w)
+                && !PROGRAMME_SET.contains(w)
+                && !ROLE_HEADS_SET.contains(w))
+    });
+    ok && !GAZETTEER.contains(&words.join(" "))
 }
 
 /// The words of a lower-case role phrase after a name (", general manager,"),
 /// up to the next comma, full stop or quote; None when it holds no role word.
 fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     let rest = &text[pos..];
-    let rest_trim = rest.strip_prefix(", ")?;
+    let mut rest_trim = rest.strip_prefix(", ")?;
+    let mut pos = pos;
+    // An age between the name and the role ("Babu Ram, 80, president of").
+    let digits = rest_trim.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest_trim[digits..].starts_with(", ") {
+        rest_trim = &rest_trim[digits + 2..];
+        pos += digits + 2;
+    }
     let stop = rest_trim
         .find([',', '.', ';', ':', '"', '“', '”', '\n', '(', ')'])
         .unwrap_or(rest_trim.len());
@@ -347,23 +598,27 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     if words.is_empty() || words.len() > 9 {
         return None;
     }
-    let first = words[0].to_lowercase();
-    if matches!(
-        first.as_str(),
-        "who" | "which" | "said" | "the" | "a" | "an" | "and" | "but" | "he" | "she" | "it" | "we"
-    ) {
+    if [
+        "who", "which", "said", "the", "a", "an", "and", "but", "he", "she", "it", "we",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(words[0]))
+    {
         return None;
     }
-    let role_at = words.iter().position(|w| in_list(ROLE_HEADS, w))?;
+    if !words.iter().any(|w| ROLE_HEADS_SET.contains(w)) {
+        return None;
+    }
     // The phrase must start with the role or with role-like modifiers /
     // lower-case department words, not with a clause.
     if words.iter().any(|w| {
-        in_list(SPEECH_VERBS, w)
-            || matches!(w.to_lowercase().as_str(), "is" | "was" | "has" | "will")
+        SPEECH_SET.contains(w)
+            || ["is", "was", "has", "will"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
     }) {
         return None;
     }
-    let _ = role_at;
     Some((phrase.to_string(), pos + 2 + stop))
 }
 
@@ -378,7 +633,12 @@ fn split_role_org(phrase: &str) -> (String, Option<String>) {
                 Some((first, rest)) if first.to_lowercase().ends_with("-based") => rest,
                 _ => tail,
             };
-            if tail.to_lowercase().ends_with("-based") {
+            if ends_with_ignore_case(tail, "-based") {
+                // "managing director of Kolkata-based" (the name cut off):
+                // the role alone.
+                if !tail.contains(' ') {
+                    return (phrase[..i].to_string(), None);
+                }
                 continue;
             }
             if tail.split_whitespace().all(is_capitalised)
@@ -422,7 +682,7 @@ fn org_run_after(text: &str, toks: &[Tok], pos: usize) -> Option<(String, usize,
         .trim_end_matches('.')
         .to_string();
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.iter().any(|w| in_list(SPEECH_VERBS, w))
+    if words.iter().any(|w| SPEECH_SET.contains(w))
         || GAZETTEER.contains(&name)
         || is_stop(words[0])
     {
@@ -439,8 +699,8 @@ fn org_kind_of_run(words: &[&str]) -> Option<bool> {
     // Some(company?) when the run is an organisation.
     let last = *words.last()?;
     let first = words[0];
-    let lower_last = last.to_lowercase();
-    if words.len() >= 2 && in_list(ORG_HEADS, last) {
+    if words.len() >= 2 && ORG_HEADS_SET.contains(last) {
+        let lower_last = last.to_lowercase();
         let company = !matches!(
             lower_last.as_str(),
             "society"
@@ -480,7 +740,7 @@ fn org_kind_of_run(words: &[&str]) -> Option<bool> {
         );
         return Some(company);
     }
-    if words.len() >= 3 && in_list(ORG_FIRST, first) && words[1] == "of" {
+    if words.len() >= 3 && ORG_FIRST_SET.contains(first) && words[1] == "of" {
         return Some(false);
     }
     None
@@ -490,7 +750,7 @@ fn programme_of_run(words: &[&str]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    words.len() >= 2 && in_list(PROGRAMME_HEADS, last)
+    words.len() >= 2 && PROGRAMME_SET.contains(last)
 }
 
 fn is_year(w: &str) -> bool {
@@ -499,10 +759,11 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
-/// Finds candidates in the masked text.
-fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
+/// Finds candidates in the masked text; also returns where "cluster" stands.
+fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Vec<Range<usize>>) {
     let mut out: Vec<Candidate> = Vec::new();
     let lines = title_lines(text);
+    let mut words: Vec<&str> = Vec::with_capacity(16);
     for run in runs(text, toks) {
         // Trim leading stop words and sentence openers.
         let mut first = run.first;
@@ -513,7 +774,8 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
             continue;
         }
         let last = run.last;
-        let words: Vec<&str> = toks[first..last].iter().map(|t| word(text, t)).collect();
+        words.clear();
+        words.extend(toks[first..last].iter().map(|t| word(text, t)));
         let start = toks[first].start;
         let end = toks[last - 1].end;
         let name = &text[start..end];
@@ -541,8 +803,8 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
                 .is_some_and(|t| &text[toks[last - 1].full_end..t.start] == " ")
             && next_tok.is_some_and(is_year)
             && !words.iter().all(|w| GAZETTEER.contains(w) || is_stop(w))
-            && words.iter().all(|w| !in_list(STOP_WORDS, w))
-            && !words.iter().any(|w| in_list(ORG_HEADS, w))
+            && words.iter().all(|w| !STOP_SET.contains(w))
+            && !words.iter().any(|w| ORG_HEADS_SET.contains(w))
         {
             let t = &toks[last];
             let year_end = t.end;
@@ -569,7 +831,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         // "President Morbi Traders Association": the role is not part of
         // the name.
         let mut skip = 0;
-        while skip + 2 < words.len() && in_list(ROLE_HEADS, words[skip]) {
+        while skip + 2 < words.len() && ROLE_HEADS_SET.contains(words[skip]) {
             skip += 1;
         }
         if skip > 0 && org_kind_of_run(&words[skip..]).is_some() {
@@ -608,15 +870,15 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         while role_len < words.len() && is_role_word(words[role_len]) {
             role_len += 1;
         }
-        let speech_after = next_tok.is_some_and(|w| in_list(SPEECH_VERBS, w))
+        let speech_after = next_tok.is_some_and(|w| SPEECH_SET.contains(w))
             && text[toks[last - 1].full_end..toks[last].start] == *" ";
         // "told X": X is the listener (a person or an outlet), not a cue.
         let speech_before = prev.is_some_and(|(w, g)| {
-            in_list(SPEECH_VERBS, w)
+            SPEECH_SET.contains(w)
                 && !matches!(w, "told" | "tells" | "informed" | "urged")
                 && g == " "
         });
-        if role_len > 0 && role_len < words.len() && in_list(ROLE_HEADS, words[role_len - 1]) {
+        if role_len > 0 && role_len < words.len() && ROLE_HEADS_SET.contains(words[role_len - 1]) {
             let name_words = &words[role_len..];
             if valid_name(name_words, speech_after) {
                 let ns = toks[first + role_len].start;
@@ -624,14 +886,14 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
                 let mut c = Candidate::new(EntityKind::Person, &text[ns..end], ns, end);
                 c.surname_only = name_words.len() == 1;
                 let our = prev.is_some_and(|(w, _)| w.eq_ignore_ascii_case("our"));
-                c.org_from_context = our || !in_list(PUBLIC_ROLES, words[role_len - 1]);
+                c.org_from_context = our || !PUBLIC_ROLES_SET.contains(words[role_len - 1]);
                 c.role = Some(role);
                 out.push(c);
                 continue;
             }
         }
         // "Our Managing Director, Danesh Prasad,".
-        if role_len == words.len() && in_list(ROLE_HEADS, words[role_len - 1]) {
+        if role_len == words.len() && ROLE_HEADS_SET.contains(words[role_len - 1]) {
             let our = prev.is_some_and(|(w, _)| w.eq_ignore_ascii_case("our"));
             if our && after.starts_with(", ") {
                 let ps = toks[last - 1].full_end + 2;
@@ -667,7 +929,9 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
             c.surname_only = words.len() == 1;
             if let Some((phrase, pend)) = role_after.filter(|_| words.len() >= 2) {
                 let (role, org) = split_role_org(&phrase);
-                let public = role.split_whitespace().any(|w| in_list(PUBLIC_ROLES, w));
+                let public = role
+                    .split_whitespace()
+                    .any(|w| PUBLIC_ROLES_SET.contains(w));
                 c.role = Some(role);
                 c.org_hint = org.or_else(|| org_run_after(text, toks, pend).map(|o| o.0));
                 c.org_from_context = c.org_hint.is_none() && !public;
@@ -736,7 +1000,8 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
     }
     out.extend(extra);
     // Nationality + armed force.
-    for m in ARMED.captures_iter(text) {
+    let anchors = Anchors::find(text, starts);
+    for m in anchored(&ARMED, text, &anchors.armed, 64, 4) {
         let (Some(nat), Some(force)) = (m.name("nat"), m.name("force")) else {
             continue;
         };
@@ -775,7 +1040,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         out.push(c);
     }
     // Place + government.
-    for m in GOVERNMENT.captures_iter(text) {
+    for m in anchored(&GOVERNMENT, text, &anchors.government, 100, 4) {
         let (Some(place), Some(gov)) = (m.name("place"), m.name("gov")) else {
             continue;
         };
@@ -802,7 +1067,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         out.push(c);
     }
     // News agencies.
-    for m in AGENCY.captures_iter(text) {
+    for m in anchored(&AGENCY, text, &anchors.agency, 120, 40) {
         if let Some(a) = m.name("a").or(m.name("b")) {
             if GAZETTEER.contains(a.as_str()) {
                 continue;
@@ -829,7 +1094,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Candidate> {
         }
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    out
+    (out, anchors.cluster)
 }
 
 /// One entity while it is being built.
@@ -864,11 +1129,13 @@ impl Group {
     }
 
     fn add_name(&mut self, name: &str, reason: Option<(&str, f64)>) {
-        self.names.entry(name.to_string()).or_insert(0);
-        if let Some((r, conf)) = reason {
-            self.reasons
-                .entry(name.to_string())
-                .or_insert((r.to_string(), conf));
+        if !self.names.contains_key(name) {
+            self.names.insert(name.to_string(), 0);
+        }
+        if let Some((r, conf)) = reason
+            && !self.reasons.contains_key(name)
+        {
+            self.reasons.insert(name.to_string(), (r.to_string(), conf));
         }
     }
 
@@ -917,14 +1184,89 @@ fn reason_between(kind: EntityKind, a: &str, b: &str) -> (&'static str, f64) {
     ("same name", 0.9)
 }
 
+/// Word starts: every token's start and every place after a hyphen or an
+/// apostrophe inside one, in text order.
+fn word_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len() + 8);
+    for t in toks {
+        if t.end == t.start + 1 && text.as_bytes()[t.start] == b'&' {
+            continue;
+        }
+        out.push(t.start);
+        if t.joined {
+            let mut i = t.start;
+            while i < t.full_end {
+                let e = word_end(text, i);
+                if e >= t.full_end {
+                    break;
+                }
+                // Skip the joiner.
+                let j = e + text[e..].chars().next().map_or(1, char::len_utf8);
+                if j < t.full_end {
+                    out.push(j);
+                }
+                i = j;
+            }
+        }
+    }
+    out
+}
+
+/// Whole-word, case-sensitive occurrences of `patterns` (sorted, unique
+/// names) in `text`, trying each word start in `starts`, leftmost first and
+/// longest at each place, without overlaps: (start, end, pattern index).
+fn find_names(
+    text: &str,
+    starts: &[usize],
+    patterns: &[(String, usize)],
+) -> Vec<(usize, usize, usize)> {
+    // Patterns by their first word, longest first.
+    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut first_bytes = [false; 256];
+    for (i, (p, _)) in patterns.iter().enumerate() {
+        let e = word_end(p, 0);
+        if e == 0 {
+            continue;
+        }
+        first_bytes[usize::from(p.as_bytes()[0])] = true;
+        by_first.entry(&p[..e]).or_default().push(i);
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(patterns[i].0.len()));
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut taken_to = 0;
+    for &pos in starts {
+        if pos < taken_to || !first_bytes[usize::from(bytes[pos])] {
+            continue;
+        }
+        let w_end = word_end(text, pos);
+        let Some(list) = by_first.get(&text[pos..w_end]) else {
+            continue;
+        };
+        for &i in list {
+            let p = patterns[i].0.as_bytes();
+            let end = pos + p.len();
+            if bytes[pos..].starts_with(p) && !word_char_at(text, end) {
+                out.push((pos, end, i));
+                taken_to = end;
+                break;
+            }
+        }
+    }
+    out
+}
+
 /// Finds the entities of one article.
 pub(crate) fn find_entities(text: &str) -> Found {
     let toks = tokenize(text);
-    let cands = candidates(text, &toks);
+    let starts = word_starts(text, &toks);
+    let (cands, cluster_words) = candidates(text, &toks, &starts);
 
     // Group organisations and programmes by key; people by full name.
     let mut groups: Vec<Group> = Vec::new();
-    let mut key_of: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut key_of: FxMap<(EntityKind, String), usize> = FxMap::default();
     let mut surnames: Vec<&Candidate> = Vec::new();
     for c in &cands {
         if c.surname_only {
@@ -935,7 +1277,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
             EntityKind::Organization => org_key(&c.name),
             _ => norm_key(&c.name),
         };
-        let gi = if let Some(&gi) = key_of.get(&(c.kind, key.clone())) {
+        let k = (c.kind, key);
+        let gi = if let Some(&gi) = key_of.get(&k) {
             gi
         } else if let Some(gi) = c
             .alias
@@ -952,18 +1295,21 @@ pub(crate) fn find_entities(text: &str) -> Found {
             })
             .copied()
         {
-            key_of.insert((c.kind, key.clone()), gi);
+            key_of.insert(k, gi);
             gi
         } else {
             groups.push(Group::new(c));
             let gi = groups.len() - 1;
-            key_of.insert((c.kind, key.clone()), gi);
+            key_of.insert(k, gi);
             gi
         };
         // Person given-name variant: same surname + similar given names.
         let g = &mut groups[gi];
-        let existing: Vec<String> = g.names.keys().cloned().collect();
-        let reason = existing.first().map(|e| reason_between(c.kind, e, &c.name));
+        let reason = g
+            .names
+            .keys()
+            .next()
+            .map(|e| reason_between(c.kind, e, &c.name));
         g.add_name(&c.name, reason);
         if let Some((alias, why, conf)) = &c.alias {
             g.add_name(alias, Some((why, *conf)));
@@ -981,7 +1327,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             g.org_hint.clone_from(&c.org_hint);
         }
         g.org_from_context |= c.org_from_context && g.org_hint.is_none();
-        g.company |= c.company || company_core(&c.name).1;
+        g.company |= c.company || names::has_company_suffix(&c.name);
     }
 
     // Merge people whose names differ by a spelling of one given name
@@ -1000,7 +1346,10 @@ pub(crate) fn find_entities(text: &str) -> Found {
                 let Some(last) = full.split_whitespace().last() else {
                     continue;
                 };
-                let d = names::edit_distance(last, &s.name);
+                // Spellings of one transliterated name ("Pallumiah" /
+                // "Pallumaya") are compared on their spelling keys too.
+                let d = names::edit_distance(last, &s.name)
+                    .min(names::spelling_distance(last, &s.name));
                 let ok = d == 0
                     || (d <= 2
                         && last.chars().count() >= 5
@@ -1028,16 +1377,22 @@ pub(crate) fn find_entities(text: &str) -> Found {
 
     // Collect mentions: one automaton over every surface name.
     let mut patterns: Vec<(String, usize)> = Vec::new();
+    let canons: Vec<String> = groups.iter().map(Group::canonical).collect();
+    let surname_of = |i: usize| {
+        (groups[i].kind == EntityKind::Person)
+            .then(|| canons[i].split_whitespace().last())
+            .flatten()
+    };
     for (gi, g) in groups.iter().enumerate() {
         for n in g.names.keys() {
             patterns.push((n.clone(), gi));
         }
+        let canon = &canons[gi];
         if g.kind == EntityKind::Organization {
             // The bare name without its company suffix.
-            let canon = g.canonical();
-            if company_core(&canon).1 {
+            if names::has_company_suffix(canon) {
                 let core_words = canon.split_whitespace().count();
-                let bare = strip_suffix_words(&canon);
+                let bare = strip_suffix_words(canon);
                 if core_words >= 2 && bare.split_whitespace().count() >= 1 && bare.len() >= 4 {
                     patterns.push((bare, gi));
                 }
@@ -1045,16 +1400,11 @@ pub(crate) fn find_entities(text: &str) -> Found {
         }
         if g.kind == EntityKind::Person {
             // The surname alone, when no other person shares it.
-            let canon = g.canonical();
             if let Some(last) = canon.split_whitespace().last()
                 && canon.split_whitespace().count() >= 2
                 && last.chars().count() >= 3
             {
-                let shared = groups.iter().enumerate().any(|(oj, o)| {
-                    oj != gi
-                        && o.kind == EntityKind::Person
-                        && o.canonical().split_whitespace().last() == Some(last)
-                });
+                let shared = (0..groups.len()).any(|oj| oj != gi && surname_of(oj) == Some(last));
                 if !shared {
                     patterns.push((last.to_string(), gi));
                 }
@@ -1064,30 +1414,20 @@ pub(crate) fn find_entities(text: &str) -> Found {
     patterns.sort();
     patterns.dedup_by(|a, b| a.0 == b.0);
     let mut spans_taken: Vec<(usize, usize)> = Vec::new();
-    if let Ok(ac) = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(patterns.iter().map(|p| p.0.as_str()))
-    {
-        for m in ac.find_iter(text) {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let (name, gi) = &patterns[m.pattern().as_usize()];
-            let g = &mut groups[*gi];
-            g.names
-                .entry(name.clone())
-                .and_modify(|c| *c += 1)
-                .or_insert(1);
-            g.mentions.push(Mention {
-                text: text[m.start()..m.end()].to_string(),
-                start: m.start(),
-                end: m.end(),
-            });
-            spans_taken.push((m.start(), m.end()));
+    for (start, end, pi) in find_names(text, &starts, &patterns) {
+        let (name, gi) = &patterns[pi];
+        let g = &mut groups[*gi];
+        if let Some(c) = g.names.get_mut(name.as_str()) {
+            *c += 1;
+        } else {
+            g.names.insert(name.clone(), 1);
         }
+        g.mentions.push(Mention {
+            text: text[start..end].to_string(),
+            start,
+            end,
+        });
+        spans_taken.push((start, end));
     }
     // Names that only occur as bare / surname mentions get their reason now.
     for g in &mut groups {
@@ -1114,7 +1454,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
     let mut place_groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     let mut places = Vec::new();
     let sentences = samachar_model::text::sentences(text);
-    for m in GAZETTEER.find_all(text) {
+    for m in GAZETTEER.find_at(text, starts.iter().copied()) {
         // Spans are sorted by start; an overlap starts before m.end.
         let upto = spans_taken.partition_point(|&(s, _)| s < m.end);
         let inside = spans_taken[..upto]
@@ -1166,8 +1506,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
         .collect();
     let mut entities = Vec::new();
     let mut orgs = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    for g in &groups {
+    let mut ids: FxMap<String, usize> = FxMap::default();
+    for g in &mut groups {
         let name = g.canonical();
         let organization = if g.kind == EntityKind::Person {
             match &g.org_hint {
@@ -1186,7 +1526,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
         } else {
             None
         };
-        let mut mentions = g.mentions.clone();
+        let mut mentions = std::mem::take(&mut g.mentions);
         mentions.sort();
         mentions.dedup();
         let mut merges: Vec<Merge> = g
@@ -1234,7 +1574,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             kind: g.kind,
             mentions,
             role: if g.kind == EntityKind::Person {
-                g.role.clone()
+                g.role.take()
             } else {
                 None
             },
@@ -1260,6 +1600,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
         orgs,
         places,
         main_org,
+        sentences,
+        cluster_words,
     }
 }
 
@@ -1295,16 +1637,26 @@ pub(crate) fn kind_prefix(kind: EntityKind) -> &'static str {
 
 /// A stable id: kind prefix + slug of the normalised name (company suffix
 /// dropped), with `-2`, `-3` ... when taken.
-pub(crate) fn unique_id(ids: &mut HashMap<String, usize>, kind: EntityKind, name: &str) -> String {
-    let base_name = if kind == EntityKind::Organization {
-        company_core(name).0
+pub(crate) fn unique_id(ids: &mut FxMap<String, usize>, kind: EntityKind, name: &str) -> String {
+    let slug = if kind == EntityKind::Organization {
+        names::slug(&company_core(name).0)
     } else {
-        name.to_string()
+        names::slug(name)
     };
-    let base = format!("{}:{}", kind_prefix(kind), names::slug(&base_name));
-    let n = ids.entry(base.clone()).or_insert(0);
-    *n += 1;
-    if *n == 1 { base } else { format!("{base}-{n}") }
+    let prefix = kind_prefix(kind);
+    let mut base = String::with_capacity(prefix.len() + 1 + slug.len());
+    base.push_str(prefix);
+    base.push(':');
+    base.push_str(&slug);
+    if let Some(n) = ids.get_mut(&base) {
+        *n += 1;
+        let n = *n;
+        base.push('-');
+        base.push_str(&n.to_string());
+        return base;
+    }
+    ids.insert(base.clone(), 1);
+    base
 }
 
 fn ambiguous_place_ok(
@@ -1501,6 +1853,75 @@ mod tests {
             names_of(text, EntityKind::Programme),
             vec!["GHG-X program", "PM Silk Scheme", "Vibrant Gujarat 2024"]
         );
+    }
+
+    #[test]
+    fn surnames_before_speech_verbs_link_to_people() {
+        // (text, person, names merged into it)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "\"We grow,\" said Mazhar Pallumiah, marketing head. Later, Pallumaiya expressed hope.",
+                "Mazhar Pallumiah",
+                &["Pallumaiya"],
+            ),
+            (
+                "Anil Kumar Sinha, director, spoke. Sinha added that sales rose.",
+                "Anil Kumar Sinha",
+                &["Sinha"],
+            ),
+            (
+                "Rekha Choudhury, plant head, spoke first. Chowdhury noted the rise.",
+                "Rekha Choudhury",
+                &["Chowdhury"],
+            ),
+            // Too far from any surname: no link, and no person of its own.
+            (
+                "Anil Kumar Sinha, director, spoke. Verma said no.",
+                "Anil Kumar Sinha",
+                &[],
+            ),
+        ];
+        for (text, person, merged) in cases {
+            let found = find_entities(text);
+            let people: Vec<&Entity> = found
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .collect();
+            assert_eq!(people.len(), 1, "{text}: {people:?}");
+            assert_eq!(people[0].name, *person, "{text}");
+            let names: Vec<&str> = people[0].merges.iter().map(|m| m.name.as_str()).collect();
+            assert_eq!(names, *merged, "{text}");
+            for m in &people[0].merges {
+                assert!(m.reason.contains(person), "{text}: {}", m.reason);
+                assert!((0.7..=0.9).contains(&m.confidence), "{text}");
+            }
+            // Every merged name is a mention too.
+            for n in *merged {
+                assert!(people[0].mentions.iter().any(|m| m.text == *n), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn roles_skip_ages_and_cut_off_places() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "\"It is hard,\" said Babu Ram Gupta, 80, president of a workers' union.",
+                "Babu Ram Gupta",
+                "president of a workers' union",
+            ),
+            (
+                "Prices fell, Mohd Iqbal, managing director of Kolkata-based",
+                "Mohd Iqbal",
+                "managing director",
+            ),
+        ];
+        for (text, person, role) in cases {
+            let found = find_entities(text);
+            let p = found.entities.iter().find(|e| e.name == *person);
+            assert_eq!(p.and_then(|e| e.role.as_deref()), Some(*role), "{text}");
+        }
     }
 
     #[test]

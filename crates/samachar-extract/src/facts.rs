@@ -9,11 +9,11 @@
 //! subject. The metric comes from the quantity's unit and the words around
 //! it (employ, workforce, export, worth, invest, turnover, projected ...).
 
-use crate::entities::{Found, OrgInfo};
+use crate::entities::{Found, OrgInfo, anchored};
+use crate::names::FxSet;
 use regex::Regex;
-use samachar_model::text::{format_number, sentences};
+use samachar_model::text::format_number;
 use samachar_model::{Fact, FactValue, Quantity};
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -33,10 +33,10 @@ fn unreachable_regex_fallback() -> Regex {
 }
 
 static EXPORT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:export(?:s|ed|ing)?|ship(?:s|ped)?|suppl(?:y|ies|ied)|sells?|sold)\b")
+    re(r"(?-u:\b)(?:export(?:s|ed|ing)?|ship(?:s|ped)?|suppl(?:y|ies|ied)|sells?|sold)(?-u:\b)")
 });
 static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+((?:[a-z\-]+\s+){0,3}?)(?:storage\s+)?(?:facility|plant|capacity|unit)\b")
+    re(r"^\s+((?:[a-z\-]+\s+){0,3}?)(?:storage\s+)?(?:facility|plant|capacity|unit)(?-u:\b)")
 });
 static APPROVED: LazyLock<Regex> = LazyLock::new(|| re(r"approv\w*\s+(?:\w+\s+)?invest"));
 static FOUNDED: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,12 +44,10 @@ static FOUNDED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:established|founded|set up|incorporated|started|formed|began operations|came into being|since)\s+(?:in\s+)?(?:the\s+year\s+)?$",
     )
 });
-static ANAPHORA: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:the company|the firm|the unit|we|our|they|it|its|their|us)\b"));
 static CLUSTER_IN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b([a-z]+)\s+cluster\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
+    LazyLock::new(|| re(r"(?-u:\b)([a-z]+)\s+cluster\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
 static PLACE_CLUSTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\p{Lu}[\p{L}]+)\s+([a-z]+)\s+cluster\b"));
+    LazyLock::new(|| re(r"(?-u:\b)(\p{Lu}[\p{L}]+)\s+([a-z]+)\s+cluster(?-u:\b)"));
 
 const PEOPLE_UNITS: &[&str] = &[
     "employees",
@@ -83,7 +81,7 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
             ));
         }
     }
-    for c in PLACE_CLUSTER.captures_iter(text) {
+    for c in anchored(&PLACE_CLUSTER, text, &found.cluster_words, 80, 4) {
         if let (Some(place), Some(noun)) = (c.get(1), c.get(2))
             && is_place(place.start(), place.end())
         {
@@ -119,8 +117,91 @@ fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> 
     before.or(after).map(|x| x.1.to_string())
 }
 
-struct Subjects<'a> {
+/// True when the sentence refers back to an organisation ("the company",
+/// "the firm", "the unit", "we", "our", "they", "it", "its", "their", "us"),
+/// in any case, as whole words.
+fn has_anaphora(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    let is_w = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !is_w(b[i]) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && is_w(b[i]) {
+            i += 1;
+        }
+        let w = &b[st..i];
+        if ["we", "our", "they", "it", "its", "their", "us"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+        {
+            return true;
+        }
+        if w.eq_ignore_ascii_case(b"the") {
+            for noun in [&b" company"[..], b" firm", b" unit"] {
+                let e = i + noun.len();
+                if b.len() >= e
+                    && b[i..e].eq_ignore_ascii_case(noun)
+                    && !b.get(e).copied().is_some_and(is_w)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// What the rules need to know about one sentence, worked out once.
+struct Sentence<'a> {
+    /// The sentence as written.
     text: &'a str,
+    /// The sentence in lower case.
+    lower: String,
+    /// The field heading above it (lower case) and the sentence: "{heading} {lower}".
+    with_heading: String,
+    /// `with_heading` says "last year".
+    last_year: bool,
+    /// `with_heading` speaks of a plan or a projection.
+    projected: bool,
+    /// `with_heading` holds an export verb.
+    exporting: bool,
+    /// The sentence refers back to an organisation.
+    anaphora: bool,
+}
+
+impl<'a> Sentence<'a> {
+    fn new(text: &'a str, heading: &str) -> Self {
+        let lower = text.to_lowercase();
+        let with_heading = format!("{} {lower}", heading.to_lowercase());
+        let last_year = with_heading.contains("last year");
+        let projected = [
+            "projected",
+            "expected",
+            "will ",
+            "plans to",
+            "planned",
+            "target",
+        ]
+        .iter()
+        .any(|w| with_heading.contains(w));
+        let exporting = EXPORT_VERB.is_match(&with_heading);
+        Sentence {
+            text,
+            lower,
+            with_heading,
+            last_year,
+            projected,
+            exporting,
+            anaphora: has_anaphora(text),
+        }
+    }
+}
+
+struct Subjects<'a> {
     found: &'a Found,
     clusters: Vec<(String, usize)>,
     recent: Option<String>,
@@ -128,14 +209,12 @@ struct Subjects<'a> {
 
 impl Subjects<'_> {
     /// The subject of something at `pos` in the sentence `range`.
-    fn at(&mut self, range: &Range<usize>, pos: usize) -> Option<String> {
-        let sentence = &self.text[range.clone()];
-        let lower = sentence.to_lowercase();
+    fn at(&mut self, range: &Range<usize>, pos: usize, sent: &Sentence) -> Option<String> {
         if let Some(o) = org_in(&self.found.orgs, range, pos) {
             self.recent = Some(o.clone());
             return Some(o);
         }
-        if lower.contains("cluster")
+        if sent.lower.contains("cluster")
             && let Some((c, _)) = self
                 .clusters
                 .iter()
@@ -146,15 +225,24 @@ impl Subjects<'_> {
             self.recent = Some(c.clone());
             return Some(c.clone());
         }
-        if ANAPHORA.is_match(sentence)
+        // "It", "they", "the company" point back to the main organisation
+        // only once it has been named.
+        if sent.anaphora
             && let Some(m) = &self.found.main_org
+            && self
+                .found
+                .orgs
+                .iter()
+                .any(|o| o.name == *m && o.spans.first().is_some_and(|s| s.0 < pos))
         {
             self.recent = Some(m.clone());
             return Some(m.clone());
         }
+        // Before any organisation has been named, a figure belongs to none
+        // of them ("30 companies on the verge of closing" in a headline is
+        // no fact about the company named later).
         self.recent
             .clone()
-            .or_else(|| self.found.main_org.clone())
             .or_else(|| self.clusters.first().map(|c| c.0.clone()))
     }
 
@@ -171,17 +259,31 @@ fn is_currency(unit: &str) -> bool {
 }
 
 /// The metric of quantity `q` in its sentence, if the words say one.
-fn metric(q: &Quantity, text: &str, range: &Range<usize>, heading: &str) -> Option<String> {
+fn metric(
+    q: &Quantity,
+    text: &str,
+    range: &Range<usize>,
+    heading: &str,
+    sent: &Sentence,
+) -> Option<String> {
     let unit = q.unit.clone().unwrap_or_default();
     let unit_l = unit.to_lowercase();
     let heading = heading.to_lowercase();
-    if unit.is_empty() && !heading.is_empty() {
+    let figure_alone = || {
+        text[range.clone()]
+            .replace(q.text.as_str(), " ")
+            .split_whitespace()
+            .count()
+            <= 2
+    };
+    if unit.is_empty() && !heading.is_empty() && figure_alone() {
         // A bare figure under a field heading ("Total energy consumption
-        // (toe)" then "1093900"): the heading is the metric.
+        // (toe)" then "1093900"): the heading is the metric. A figure in a
+        // sentence of its own under a heading is not one.
         let cleaned = heading.split('(').next().unwrap_or("").trim().to_string();
         return (!cleaned.is_empty()).then_some(cleaned);
     }
-    let s = format!("{heading} {}", text[range.clone()].to_lowercase());
+    let s = sent.with_heading.as_str();
     let pre_start = q.start.saturating_sub(80).max(range.start);
     let pre_start = (pre_start..=q.start)
         .find(|&i| text.is_char_boundary(i))
@@ -192,22 +294,9 @@ fn metric(q: &Quantity, text: &str, range: &Range<usize>, heading: &str) -> Opti
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let post = text[q.end..post_end].to_lowercase();
-    let last_year = if s.contains("last year") {
-        " last year"
-    } else {
-        ""
-    };
-    let projected = [
-        "projected",
-        "expected",
-        "will ",
-        "plans to",
-        "planned",
-        "target",
-    ]
-    .iter()
-    .any(|w| s.contains(w));
-    let exporting = EXPORT_VERB.is_match(&s);
+    let last_year = if sent.last_year { " last year" } else { "" };
+    let projected = sent.projected;
+    let exporting = sent.exporting;
     if unit_l == "year" {
         return FOUNDED.is_match(&pre).then(|| "founded".to_string());
     }
@@ -224,7 +313,7 @@ fn metric(q: &Quantity, text: &str, range: &Range<usize>, heading: &str) -> Opti
     if unit_l == "percent" {
         let near = format!(
             "{} {}",
-            &pre[pre.len().saturating_sub(40).min(pre.len())..]
+            &pre[floor_char_boundary(&pre, pre.len().saturating_sub(40))..]
                 .trim_start_matches(|c: char| !c.is_ascii()),
             &post
         );
@@ -422,17 +511,36 @@ fn metric(q: &Quantity, text: &str, range: &Range<usize>, heading: &str) -> Opti
 
 /// Finds the facts of one article.
 pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> Vec<Fact> {
-    let sents = sentences(text);
+    let sents = &found.sentences;
     let mut subjects = Subjects {
-        text,
         found,
         clusters: clusters(text, found),
         recent: None,
     };
     let mut facts: Vec<Fact> = Vec::new();
+    // Export verbs, found once over the whole text.
+    let verbs: Vec<Range<usize>> = EXPORT_VERB.find_iter(text).map(|m| m.range()).collect();
+    let mut vi = 0;
     let mut qi = 0;
     for (si, range) in sents.iter().enumerate() {
         let sentence = &text[range.clone()];
+        let v_lo = vi + verbs[vi..].partition_point(|v| v.start < range.start);
+        let v_hi = v_lo + verbs[v_lo..].partition_point(|v| v.start < range.end);
+        vi = v_hi;
+        let has_quantity = quantities
+            .get(qi..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|q| q.start < range.end)
+            .any(|q| q.start >= range.start);
+        if !has_quantity && v_lo == v_hi {
+            // Skip the quantities that fall between sentences.
+            while qi < quantities.len() && quantities[qi].start < range.end {
+                qi += 1;
+            }
+            subjects.see(range);
+            continue;
+        }
         // The previous line when it is a short field heading.
         let heading = si
             .checked_sub(1)
@@ -445,6 +553,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             })
             .filter(|h| h.len() > 2)
             .unwrap_or("");
+        let sent = Sentence::new(sentence, heading);
         // Quantities of this sentence.
         while qi < quantities.len() && quantities[qi].start < range.end {
             let q = &quantities[qi];
@@ -452,10 +561,10 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             if q.start < range.start {
                 continue;
             }
-            let Some(metric) = metric(q, text, range, heading) else {
+            let Some(metric) = metric(q, text, range, heading, &sent) else {
                 continue;
             };
-            let Some(subject) = subjects.at(range, q.start) else {
+            let Some(subject) = subjects.at(range, q.start, &sent) else {
                 continue;
             };
             facts.push(Fact {
@@ -471,23 +580,66 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
                 end: q.end,
             });
         }
-        destinations(text, range, found, &mut subjects, &mut facts);
+        destinations(
+            text,
+            range,
+            found,
+            &verbs[v_lo..v_hi],
+            &sent,
+            &mut subjects,
+            &mut facts,
+        );
         locations(text, range, found, &mut facts);
         subjects.see(range);
     }
     // Drop repeats (a repeated passage says the same thing twice).
-    let mut seen = HashSet::new();
-    facts.retain(|f| {
-        seen.insert((
-            f.subject.clone(),
-            f.metric.clone(),
-            f.value.to_string(),
-            f.unit.clone(),
-            f.per.clone(),
-        ))
-    });
+    let keep: Vec<bool> = {
+        let mut seen: FxSet<FactKey> = FxSet::default();
+        facts
+            .iter()
+            .map(|f| {
+                seen.insert((
+                    f.subject.as_str(),
+                    f.metric.as_str(),
+                    value_key(&f.value),
+                    f.unit.as_deref(),
+                    f.per.as_deref(),
+                ))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    facts.retain(|_| keep.next().unwrap_or(true));
     derive(&mut facts);
     facts
+}
+
+/// What makes two facts the same: subject, metric, value, unit, period.
+type FactKey<'a> = (
+    &'a str,
+    &'a str,
+    ValueKey<'a>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+/// A value as the reader sees it: a number rounded as
+/// [`format_number`] shows it (four decimals), or the text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ValueKey<'a> {
+    Number(bool, u64),
+    Text(&'a str),
+}
+
+fn value_key(v: &FactValue) -> ValueKey<'_> {
+    match v {
+        FactValue::Number(n) if n.is_finite() => {
+            let rounded = (n.abs() * 10_000.0).round() / 10_000.0;
+            ValueKey::Number(*n < 0.0, rounded.to_bits())
+        }
+        FactValue::Number(n) => ValueKey::Number(false, n.to_bits()),
+        FactValue::Text(t) => ValueKey::Text(t),
+    }
 }
 
 /// "exports designer shoes to Italy, France, Spain and the UK" -> one
@@ -496,12 +648,14 @@ fn destinations(
     text: &str,
     range: &Range<usize>,
     found: &Found,
+    verbs: &[Range<usize>],
+    sent: &Sentence,
     subjects: &mut Subjects,
     facts: &mut Vec<Fact>,
 ) {
-    let sentence = &text[range.clone()];
-    for verb in EXPORT_VERB.find_iter(sentence) {
-        let after = range.start + verb.end();
+    let sentence = sent.text;
+    for verb in verbs {
+        let after = verb.end;
         // The first " to " after the verb, within a few words.
         let Some(to_rel) = text[after..range.end].find(" to ") else {
             continue;
@@ -536,7 +690,7 @@ fn destinations(
         if list.is_empty() {
             continue;
         }
-        let Some(subject) = subjects.at(range, range.start + verb.start()) else {
+        let Some(subject) = subjects.at(range, verb.start, sent) else {
             continue;
         };
         for (s, e, name) in list {
@@ -657,6 +811,15 @@ fn derive(facts: &mut Vec<Fact>) {
     facts.extend(new);
 }
 
+/// The largest char boundary of `s` at or below `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -766,6 +929,51 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn no_subject_before_an_organisation_is_named() {
+        // A headline figure and a pronoun before the company is named
+        // belong to no one; after it, "it" is the company.
+        let text = "Steel towns in trouble, 30 companies on the verge of closing\n\n\
+                    Reports say 12 units have put their shutters down. \
+                    Lotus Steel Ltd makes wire. It employs 500 workers.";
+        let qs = [
+            q(text, "30 companies", 30.0, Some("companies"), None),
+            q(text, "12 units", 12.0, Some("units"), None),
+            q(text, "500 workers", 500.0, Some("workers"), None),
+        ];
+        let got = run(text, &qs);
+        assert_eq!(
+            got,
+            vec![(
+                "Lotus Steel Ltd".to_string(),
+                "employees".to_string(),
+                "500".to_string(),
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn headings_name_only_bare_figures() {
+        let text = "Lotus Tiles Ltd is in Morbi.\n\nTotal energy use (toe)\n\n1093900\n\n\
+                    Hospital plans\n\nThe firm will spend 23.35 crore on a 65-bed hospital.";
+        let qs = [
+            q(text, "1093900", 1093900.0, None, None),
+            q(text, "23.35 crore", 233500000.0, None, None),
+            q(text, "65", 65.0, None, None),
+        ];
+        let got = run(text, &qs);
+        assert_eq!(
+            got,
+            vec![(
+                "Lotus Tiles Ltd".to_string(),
+                "total energy use".to_string(),
+                "1,093,900".to_string(),
+                false
+            )]
+        );
     }
 
     #[test]

@@ -6,10 +6,11 @@
 //! world cities of at least 500,000, common short forms (UK, US, UAE) and a
 //! few broad regions: about 8,000 names, 210 KB.
 //!
-//! Names are matched case-sensitively (capitalised only) as whole words with
-//! one Aho-Corasick automaton built once.
+//! Names are matched case-sensitively (capitalised only) as whole words: an
+//! index from each name's first word to the names that start with it, built
+//! once, is looked up at the start of every capitalised word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::names::FxMap;
 use std::sync::LazyLock;
 
 /// The gazetteer file, compiled in.
@@ -45,11 +46,15 @@ pub struct Place {
     pub ambiguous: bool,
 }
 
-/// The loaded gazetteer with its automaton.
+/// The loaded gazetteer with its word index.
 pub struct Gazetteer {
-    /// Entries, indexed by automaton pattern id.
+    /// Entries, sorted by name.
     pub places: Vec<Place>,
-    automaton: Option<AhoCorasick>,
+    /// First word of a name -> indices of the names that start with it,
+    /// longest first.
+    by_first_word: FxMap<&'static str, Vec<u32>>,
+    /// Name -> index.
+    by_name: FxMap<&'static str, u32>,
 }
 
 /// A gazetteer match in a text.
@@ -93,49 +98,137 @@ fn parse(tsv: &str) -> Vec<Place> {
 
 /// The gazetteer, loaded once.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let places = parse(GAZETTEER_TSV);
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(places.iter().map(|p| p.name.as_str()))
-        .ok();
-    Gazetteer { places, automaton }
+    let mut places = parse(GAZETTEER_TSV);
+    places.sort_by(|a, b| a.name.cmp(&b.name));
+    places.dedup_by(|a, b| a.name == b.name);
+    // The first words borrow from the compiled-in file, which lives forever.
+    let mut by_first_word: FxMap<&'static str, Vec<u32>> = FxMap::default();
+    let mut by_name: FxMap<&'static str, u32> = FxMap::default();
+    for line in GAZETTEER_TSV.lines() {
+        let Some(name) = line.split('\t').next() else {
+            continue;
+        };
+        let Ok(idx) = places.binary_search_by(|p| p.name.as_str().cmp(name)) else {
+            continue;
+        };
+        let first = &name[..word_end(name, 0)];
+        if first.is_empty() {
+            continue;
+        }
+        let list = by_first_word.entry(first).or_default();
+        if let Ok(i) = u32::try_from(idx)
+            && !list.contains(&i)
+        {
+            list.push(i);
+            by_name.insert(name, i);
+        }
+    }
+    for list in by_first_word.values_mut() {
+        list.sort_by_key(|&i| std::cmp::Reverse(places[i as usize].name.len()));
+    }
+    Gazetteer {
+        places,
+        by_first_word,
+        by_name,
+    }
 });
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// The end of the run of letters and digits that starts at `pos`.
+pub(crate) fn word_end(s: &str, pos: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            match s[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// True when the character before byte `pos` is a letter or digit.
+pub(crate) fn word_char_before(text: &str, pos: usize) -> bool {
+    match text.as_bytes()[..pos].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
+/// True when the character at byte `pos` is a letter or digit.
+pub(crate) fn word_char_at(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[pos..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+    }
 }
 
 impl Gazetteer {
-    /// Every whole-word, case-sensitive match in `text`, in text order.
+    /// Every whole-word, case-sensitive match in `text`, in text order,
+    /// longest first where names overlap ("Europe" does not fire inside
+    /// "European"; a word joined by an apostrophe is fine: "India's").
     pub fn find_all(&self, text: &str) -> Vec<PlaceMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
+        let bytes = text.as_bytes();
+        let starts = (0..bytes.len())
+            .filter(|&i| bytes[i].is_ascii_uppercase() && !word_char_before(text, i));
+        self.find_at(text, starts)
+    }
+
+    /// Like [`Gazetteer::find_all`], trying only the word starts given (in
+    /// increasing order): positions where a letter or digit follows
+    /// something that is not one.
+    pub(crate) fn find_at(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+    ) -> Vec<PlaceMatch> {
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        let mut taken_to = 0;
+        for pos in starts {
+            if pos < taken_to || !bytes.get(pos).is_some_and(u8::is_ascii_uppercase) {
                 continue;
             }
-            // "Europe" must not fire inside "European"; a word joined by an
-            // apostrophe is fine ("India's").
-            out.push(PlaceMatch {
-                start: m.start(),
-                end: m.end(),
-                place: m.pattern().as_usize(),
-            });
+            let w_end = word_end(text, pos);
+            let Some(list) = self.by_first_word.get(&text[pos..w_end]) else {
+                continue;
+            };
+            for &i in list {
+                let name = self.places[i as usize].name.as_bytes();
+                let end = pos + name.len();
+                if bytes[pos..].starts_with(name) && !word_char_at(text, end) {
+                    out.push(PlaceMatch {
+                        start: pos,
+                        end,
+                        place: i as usize,
+                    });
+                    taken_to = end;
+                    break;
+                }
+            }
         }
         out
     }
 
     /// The entry for exactly `name`, if any.
     pub fn lookup(&self, name: &str) -> Option<&Place> {
-        let idx = self
-            .places
-            .binary_search_by(|p| p.name.as_str().cmp(name))
-            .ok()?;
-        self.places.get(idx)
+        let idx = *self.by_name.get(name)?;
+        self.places.get(idx as usize)
     }
 
     /// True when `name` is a gazetteer place.

@@ -532,6 +532,27 @@ pub const STOP_WORDS: &[&str] = &[
 /// Lower-case `s` with runs of white space collapsed and curly quotes made
 /// straight.
 pub fn norm_key(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out: Vec<u8> = Vec::with_capacity(s.len());
+        let mut gap = false;
+        for &b in s.as_bytes() {
+            // ASCII white space as `char::is_whitespace` sees it.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                gap = true;
+                continue;
+            }
+            if gap && !out.is_empty() {
+                out.push(b' ');
+            }
+            gap = false;
+            out.push(if b == b'`' {
+                b'\''
+            } else {
+                b.to_ascii_lowercase()
+            });
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -550,8 +571,22 @@ pub fn norm_key(s: &str) -> String {
 
 /// A slug for ids: lower-case ASCII letters and digits joined by hyphens.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     let mut dash = false;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                dash = true;
+            }
+        }
+        return out;
+    }
     for c in s.chars() {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
@@ -578,26 +613,250 @@ pub fn words_lower(s: &str) -> Vec<String> {
 /// ("Competence Exports Pvt Ltd" -> "competence exports"), and whether a
 /// suffix was removed.
 pub fn company_core(name: &str) -> (String, bool) {
-    let words = words_lower(name);
-    for suffix in COMPANY_SUFFIXES {
-        if words.len() > suffix.len()
-            && words.ends_with(&suffix.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-        {
-            return (words[..words.len() - suffix.len()].join(" "), true);
+    if name.is_ascii() {
+        return company_core_ascii(name.as_bytes());
+    }
+    // The lower-case words joined by single spaces, with where each starts.
+    let mut out = String::with_capacity(name.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(8);
+    for w in name
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        starts.push(out.len());
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
         }
     }
-    (words.join(" "), false)
+    let word = |i: usize| -> &str {
+        let end = starts.get(i + 1).map_or(out.len(), |&s| s - 1);
+        &out[starts[i]..end]
+    };
+    for suffix in COMPANY_SUFFIXES {
+        let n = suffix.len();
+        let k = starts.len();
+        if k > n && (0..n).all(|j| word(k - n + j) == suffix[j]) {
+            let cut = starts[k - n] - 1;
+            out.truncate(cut);
+            return (out, true);
+        }
+    }
+    (out, false)
+}
+
+/// [`company_core`] of an ASCII name, without intermediate allocations.
+fn company_core_ascii(name: &[u8]) -> (String, bool) {
+    let is_w = |b: &u8| b.is_ascii_alphanumeric() || *b == b'&';
+    let words = || name.split(|b| !is_w(b)).filter(|w| !w.is_empty());
+    // The last two words decide the suffix.
+    let mut last = [&b""[..]; 2];
+    let mut count = 0usize;
+    for w in words() {
+        last = [last[1], w];
+        count += 1;
+    }
+    let suffix_len = COMPANY_SUFFIXES
+        .iter()
+        .find(|suffix| {
+            let n = suffix.len();
+            count > n
+                && suffix
+                    .iter()
+                    .rev()
+                    .zip(last.iter().rev())
+                    .all(|(s, w)| w.eq_ignore_ascii_case(s.as_bytes()))
+        })
+        .map_or(0, |s| s.len());
+    let mut out = String::with_capacity(name.len());
+    for w in words().take(count - suffix_len) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
+    }
+    (out, suffix_len > 0)
+}
+
+/// True when the name ends in a company suffix ("Pvt Ltd", "Limited" ...)
+/// after at least one other word: `company_core(name).1` without building
+/// the core.
+pub fn has_company_suffix(name: &str) -> bool {
+    let mut rev = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut last = [""; 3];
+    let mut count = 0;
+    for w in rev.by_ref().take(3) {
+        last[count] = w;
+        count += 1;
+    }
+    COMPANY_SUFFIXES.iter().any(|suffix| {
+        let n = suffix.len();
+        count > n
+            && suffix
+                .iter()
+                .rev()
+                .zip(last.iter())
+                .all(|(s, w)| w.eq_ignore_ascii_case(s) && w.len() == s.len())
+    })
 }
 
 /// True when `word` (any case) is in `list` (lower case).
 pub fn in_list(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        return list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }
 
+/// A fast hasher for short keys (the Fx hash of rustc).
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Builds [`FxHasher`]s.
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A hash map with the Fx hash.
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+/// A hash set with the Fx hash.
+pub(crate) type FxSet<K> = std::collections::HashSet<K, FxBuild>;
+
+/// One of the word lists as a set, for case-insensitive membership tests
+/// without allocation.
+pub(crate) struct WordSet {
+    set: FxSet<&'static [u8]>,
+    /// For each length up to 31, a bit per first letter `a`..`z` (bit 26
+    /// for anything else) that some word of that length starts with: most
+    /// words are rejected by this alone.
+    quick: [u32; 32],
+}
+
+impl WordSet {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut quick = [0u32; 32];
+        for w in list {
+            if let Some(&b) = w.as_bytes().first()
+                && w.len() < 32
+            {
+                quick[w.len()] |= letter_bit(b);
+            }
+        }
+        WordSet {
+            set: list.iter().map(|w| w.as_bytes()).collect(),
+            quick,
+        }
+    }
+
+    /// True when `word`, lower-cased, is in the list.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        if first.is_ascii() {
+            if bytes.len() >= 32 || self.quick[bytes.len()] & letter_bit(first) == 0 {
+                // Lower-casing a non-ASCII letter later in the word can
+                // change its length, but no word of the lists has one.
+                return false;
+            }
+            if word.is_ascii() {
+                let mut buf = [0u8; 32];
+                for (d, s) in buf.iter_mut().zip(bytes) {
+                    *d = s.to_ascii_lowercase();
+                }
+                return self.set.contains(&buf[..bytes.len()]);
+            }
+        }
+        self.set.contains(word.to_lowercase().as_bytes())
+    }
+}
+
+/// The bit of [`WordSet::quick`] for a first byte.
+#[inline]
+fn letter_bit(b: u8) -> u32 {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        1 << (l - b'a')
+    } else {
+        1 << 26
+    }
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        #[doc = concat!("[`", stringify!($list), "`] as a set.")]
+        pub(crate) static $name: std::sync::LazyLock<WordSet> =
+            std::sync::LazyLock::new(|| WordSet::new($list));
+    };
+}
+
+word_set!(STOP_SET, STOP_WORDS);
+word_set!(ORG_HEADS_SET, ORG_HEADS);
+word_set!(ORG_FIRST_SET, ORG_FIRST);
+word_set!(PROGRAMME_SET, PROGRAMME_HEADS);
+word_set!(ROLE_HEADS_SET, ROLE_HEADS);
+word_set!(ROLE_MODIFIERS_SET, ROLE_MODIFIERS);
+word_set!(PUBLIC_ROLES_SET, PUBLIC_ROLES);
+word_set!(SPEECH_SET, SPEECH_VERBS);
+
 /// True when the word begins with an upper-case letter.
+#[inline]
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Initials of a name's words, splitting at hyphens ("High-Level Clearance
@@ -616,8 +875,38 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// A spelling key for names transliterated from Indian languages: lower
+/// case, `y` read as `i` and `w` as `v`, `h` dropped after the first letter
+/// (aspiration and final `h` are spelt or not at will), doubled letters made
+/// single ("Pallumiah" -> "palumia", "Pallumaiya" -> "palumaia").
+pub fn spelling_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, c) in name.chars().flat_map(char::to_lowercase).enumerate() {
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            c => c,
+        };
+        if (c == 'h' && i > 0) || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Levenshtein distance between the [`spelling_key`]s of two names.
+pub fn spelling_distance(a: &str, b: &str) -> usize {
+    strsim::levenshtein(&spelling_key(a), &spelling_key(b))
+}
+
 /// Levenshtein distance, for spelling variants.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        let a = a.to_ascii_lowercase();
+        let b = b.to_ascii_lowercase();
+        return strsim::levenshtein(&a, &b);
+    }
     strsim::levenshtein(&a.to_lowercase(), &b.to_lowercase())
 }
 
@@ -650,5 +939,19 @@ mod tests {
         assert_eq!(initials("High-Level Clearance Authority"), "HLCA");
         assert_eq!(initials("Department of Industries"), "DI");
         assert_eq!(norm_key("  Bihar’s   Govt "), "bihar's govt");
+    }
+
+    #[test]
+    fn spelling_keys_bring_transliterations_together() {
+        for (a, b, at_most) in [
+            ("Pallumiah", "Pallumaiya", 1),
+            ("Bhattacharya", "Bhattacharjee", 3),
+            ("Chowdhury", "Choudhury", 1),
+            ("Sharma", "Sharma", 0),
+        ] {
+            assert!(spelling_distance(a, b) <= at_most, "{a} / {b}");
+        }
+        assert!(spelling_distance("Sharma", "Verma") > 1);
+        assert_eq!(spelling_key("Pallumiah"), "palumia");
     }
 }

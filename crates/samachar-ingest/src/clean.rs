@@ -94,6 +94,13 @@ impl Marks {
     pub(crate) fn covered(&self, text: &str, start: usize, end: usize) -> f64 {
         let end = end.min(text.len()).min(self.codes.len());
         let start = start.min(end);
+        // Most ranges hold no mark at all: one quick look settles them.
+        if self.codes[start..end].iter().fold(0u8, |a, c| a | c) == 0 {
+            let blank = text.as_bytes()[start..end]
+                .iter()
+                .all(u8::is_ascii_whitespace);
+            return if blank { 1.0 } else { 0.0 };
+        }
         let mut total = 0usize;
         let mut marked = 0usize;
         for (b, c) in text.as_bytes()[start..end]
@@ -126,7 +133,12 @@ impl Marks {
         while i < codes.len() {
             let c = codes[i];
             if c == 0 {
-                i += 1;
+                // Skip unmarked bytes sixteen at a time.
+                let clear = codes[i..]
+                    .chunks_exact(16)
+                    .take_while(|chunk| chunk.iter().fold(0u8, |a, b| a | b) == 0)
+                    .count();
+                i += (16 * clear).max(1);
                 continue;
             }
             let start = i;

@@ -251,7 +251,11 @@ mod tests {
         let subjects: Vec<&str> = rows.iter().map(|r| r.subject.as_str()).collect();
         assert_eq!(
             subjects,
-            ["Acme Private Limited", "Unknown cluster", "Acme Private Limited"]
+            [
+                "Acme Private Limited",
+                "Unknown cluster",
+                "Acme Private Limited"
+            ]
         );
         let conflicts: Vec<bool> = rows.iter().map(|r| r.conflict).collect();
         assert_eq!(conflicts, [true, false, true]);

@@ -333,6 +333,59 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "between",
 ];
 
+/// False when `window` (the text before a number) cannot end with one of
+/// the [`QUALIFIERS`]: its last word is none of theirs. A quick test
+/// before trying each.
+pub(crate) fn may_end_qualifier(window: &str) -> bool {
+    let (body, dot) = match window.strip_suffix('.') {
+        Some(b) => (b, true),
+        None => (window, false),
+    };
+    let b = body.as_bytes();
+    let mut s = b.len();
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let w = &b[s..];
+    if w.len() > 13 {
+        return false;
+    }
+    let mut buf = [0u8; 13];
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    let w = &buf[..w.len()];
+    if dot {
+        return w == b"approx";
+    }
+    matches!(
+        w,
+        b"of"
+            | b"over"
+            | b"as"
+            | b"than"
+            | b"under"
+            | b"estimated"
+            | b"approximately"
+            | b"to"
+            | b"least"
+            | b"most"
+            | b"nearly"
+            | b"almost"
+            | b"roughly"
+            | b"around"
+            | b"about"
+            | b"approx"
+            | b"upto"
+            | b"above"
+            | b"below"
+            | b"beyond"
+            | b"exceeding"
+            | b"some"
+            | b"between"
+    )
+}
+
 /// Month names (lower case). "may" is only a month when capitalised, which
 /// the caller checks.
 pub(crate) fn is_month(w: &str) -> bool {

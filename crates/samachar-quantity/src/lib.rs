@@ -37,49 +37,15 @@
 //! * **Two currencies** `Rs 15 crore ($1.9 million)` give two quantities
 //!   that point at each other through `same_as`.
 
+mod find;
 mod lexicon;
 pub mod peer;
 mod scan;
-
-use std::ops::Range;
-use std::sync::LazyLock;
+mod sentence;
 
 use lexicon::{NumWord, UnitKind};
-use regex::Regex;
 use samachar_model::Quantity;
-use samachar_model::text::{sentence_at, sentences};
 use scan::{Kind, Lower, Numeral, Tok, tok, tok_before};
-
-/// Where a number may start: a digit, or a number word.
-static ANCHOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"[0-9]|(?i:(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fourty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|lakhs?|lacs?|crores?|million|billion|trillion|half|quarter|dozen)(?-u:\b))",
-    )
-    .ok()
-});
-
-/// Stretches that are never quantities: URLs, e-mail addresses, phone
-/// numbers, numeric dates, versions, clock times.
-static SKIP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)https?://[^\s<>]+|www\.[^\s<>]+",
-        r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}",
-        r"|(?-u:\b)(?:tel|telephone|ph|phone|mob|mobile|fax|helpline|whatsapp|toll[- ]free)(?-u:\b)\.?(?:\s*(?:no|number)\.?)?\s*[:.\-]?\s*\+?[0-9][0-9 \-()/,]{5,}[0-9]",
-        r"|\+[0-9]{1,3}[ \-]?\(?[0-9]{1,5}\)?(?:[ \-]?[0-9]{2,5}){2,}",
-        r"|(?-u:\b)[0-9]{3,5}-[0-9]{3,4}-[0-9]{3,4}(?-u:\b)",
-        r"|(?-u:\b)[0-9]{1,2}[/\-][0-9]{1,2}[/\-][0-9]{2,4}(?-u:\b)",
-        r"|(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",
-        r"|(?-u:\b)[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}(?-u:\b)",
-        r"|(?-u:\b)v[0-9]+(?:\.[0-9]+)+|(?-u:\b)version\s+[0-9]+(?:\.[0-9]+)*",
-        r"|(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m(?-u:\b)\.?)?",
-        r"|(?-u:\b)[0-9]{1,2}(?:\.[0-9]{2})?\s*(?:[ap]\.m\.|[ap]m(?-u:\b))",
-    ))
-    .ok()
-});
-
-/// Six-digit Indian PIN codes ("110 003", "400001"); confirmed by context.
-static PIN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[1-9][0-9]{2} ?[0-9]{3}(?-u:\b)").ok());
 
 /// Finds every quantity in `text`, in text order, each with its sentence.
 ///
@@ -87,27 +53,28 @@ static PIN: LazyLock<Option<Regex>> =
 /// page furniture is already blanked out with spaces.
 pub fn extract(text: &str) -> Vec<Quantity> {
     let drafts = drafts(text);
-    let sents = sentences(text);
-    let mut out: Vec<Quantity> = drafts
-        .iter()
-        .map(|d| Quantity {
+    let links = link_currencies(text, &drafts);
+    let mut sents = sentence::Sentences::new(text);
+    drafts
+        .into_iter()
+        .zip(links)
+        .map(|(d, same_as)| Quantity {
             text: text.get(d.start..d.end).unwrap_or("").to_string(),
             value: d.value,
             value_max: d.value_max,
-            unit: d.unit.clone(),
-            per: d.per.clone(),
-            qualifier: d.qualifier.clone(),
+            unit: d.unit,
+            per: d.per,
+            qualifier: d.qualifier,
             start: d.start,
             end: d.end,
-            sentence: sentence_at(&sents, d.start)
+            sentence: sents
+                .at(d.start)
                 .and_then(|r| text.get(r))
                 .unwrap_or("")
                 .to_string(),
-            same_as: None,
+            same_as,
         })
-        .collect();
-    link_currencies(text, &drafts, &mut out);
-    out
+        .collect()
 }
 
 /// A quantity before its sentence is attached.
@@ -146,28 +113,16 @@ impl Draft {
     }
 }
 
+/// What reading at an anchor gives: a quantity, or where to go on.
+#[allow(clippy::large_enum_variant)] // made once per anchor, moved once
 enum Step {
-    Emit(Box<Draft>),
+    Emit(Draft),
     Skip(usize),
 }
 
-fn skip_spans(t: &str) -> Vec<Range<usize>> {
-    let mut spans: Vec<Range<usize>> = Vec::new();
-    if let Some(re) = SKIP.as_ref() {
-        spans.extend(re.find_iter(t).map(|m| m.range()));
-    }
-    if let Some(re) = PIN.as_ref() {
-        for m in re.find_iter(t) {
-            if is_pin_context(t, m.start(), m.end()) {
-                spans.push(m.range());
-            }
-        }
-    }
-    spans.sort_by_key(|r| (r.start, r.end));
-    spans
-}
-
-fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
+/// True when a six-digit number at `start..end` stands where a PIN code
+/// does: at the end of an address line, after a place name or a label.
+pub(crate) fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
     let after_ok = match t[end..].chars().next() {
         None => true,
         Some(c) => matches!(c, ',' | '.' | ')' | '\n' | ';' | '|' | '\r'),
@@ -188,37 +143,27 @@ fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
 }
 
 fn drafts(t: &str) -> Vec<Draft> {
-    let Some(anchor) = ANCHOR.as_ref() else {
-        return Vec::new();
-    };
-    let skips = skip_spans(t);
+    let mut finder = find::Finder::new(t);
     let mut out: Vec<Draft> = Vec::new();
     let mut pos = 0usize;
     let mut floor = 0usize;
-    let mut si = 0usize;
     while pos < t.len() {
-        let Some(m) = anchor.find_at(t, pos) else {
+        let Some((a, m_end)) = finder.next_anchor(pos) else {
             break;
         };
-        let a = m.start();
-        while si < skips.len() && skips[si].end <= a {
-            si += 1;
-        }
-        if let Some(s) = skips.get(si)
-            && s.start <= a
-        {
-            pos = s.end.max(m.end());
+        if let Some(s) = finder.containing(a) {
+            pos = s.end.max(m_end);
             floor = pos;
             continue;
         }
         match parse_at(t, a, floor) {
             Step::Emit(d) => {
-                pos = d.end.max(m.end());
+                pos = d.end.max(m_end);
                 floor = d.end;
-                out.push(*d);
+                out.push(d);
             }
             Step::Skip(next) => {
-                pos = next.max(m.end());
+                pos = next.max(m_end);
                 floor = pos;
             }
         }
@@ -241,10 +186,10 @@ fn apply_ellipsis(t: &str, out: &mut [Draft]) {
             while !t.is_char_boundary(from) {
                 from += 1;
             }
-            let head = t[from..d.start].trim_end().to_ascii_lowercase();
+            let head = t[from..d.start].trim_end();
             ["of which", "of whom", "of them", "of these", "of those"]
                 .iter()
-                .any(|p| head.ends_with(p))
+                .any(|p| strip_suffix_ci(head, p).is_some())
         };
         if !is_lead || i == 0 {
             i += 1;
@@ -263,12 +208,16 @@ fn apply_ellipsis(t: &str, out: &mut [Draft]) {
             i += 1;
             continue;
         }
-        let verb = d.next_word.map(|(s, e)| t[s..e].to_ascii_lowercase());
+        let verb = d.next_word.map(|(s, e)| &t[s..e]);
         out[i].make_count(&noun);
         let mut j = i + 1;
         while j < out.len() {
             let gap = &t[out[j - 1].end..out[j].start];
-            let same_verb = out[j].next_word.map(|(s, e)| t[s..e].to_ascii_lowercase()) == verb;
+            let same_verb = match (out[j].next_word, verb) {
+                (Some((s, e)), Some(v)) => t[s..e].eq_ignore_ascii_case(v),
+                (None, None) => true,
+                _ => false,
+            };
             if gap.contains(['.', '\n']) || !out[j].elliptical() || verb.is_none() || !same_verb {
                 break;
             }
@@ -281,22 +230,34 @@ fn apply_ellipsis(t: &str, out: &mut [Draft]) {
 
 /// Links an amount in one currency to the same amount in another given
 /// right after it in brackets or after a slash.
-fn link_currencies(t: &str, drafts: &[Draft], out: &mut [Quantity]) {
+fn link_currencies(t: &str, drafts: &[Draft]) -> Vec<Option<usize>> {
+    let mut out = vec![None; drafts.len()];
     for i in 1..drafts.len() {
         let (a, b) = (&drafts[i - 1], &drafts[i]);
         if a.kind != Some(UnitKind::Currency) || b.kind != Some(UnitKind::Currency) {
             continue;
         }
-        if a.unit == b.unit || out[i - 1].same_as.is_some() {
+        if a.unit == b.unit || out[i - 1].is_some() {
             continue;
         }
         let gap = t[a.end..b.start].trim();
         let gap = gap.trim_end_matches(['(', '[']).trim();
         let opened = t[a.end..b.start].contains(['(', '[']);
         if (opened && gap.is_empty()) || matches!(gap, "/" | "or" | "i.e." | "(i.e.") {
-            out[i - 1].same_as = Some(i);
-            out[i].same_as = Some(i - 1);
+            out[i - 1] = Some(i);
+            out[i] = Some(i - 1);
         }
+    }
+    out
+}
+
+/// `s` without the suffix `pat` (lower-case ASCII) in any case.
+fn strip_suffix_ci<'a>(s: &'a str, pat: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(pat.len())?;
+    if s.as_bytes()[cut..].eq_ignore_ascii_case(pat.as_bytes()) {
+        s.get(..cut)
+    } else {
+        None
     }
 }
 
@@ -316,7 +277,7 @@ fn alnum_end(t: &str, i: usize) -> usize {
     j
 }
 
-fn lower(t: &str, k: Tok) -> Lower {
+fn lower(t: &str, k: Tok) -> Lower<'_> {
     Lower::new(k.raw(t))
 }
 
@@ -383,10 +344,9 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
                 let window_start = floor.max(k.start.saturating_sub(6));
                 let window = t.get(window_start..k.start).unwrap_or("");
                 let trimmed = window.trim_end_matches(' ');
-                let wl = trimmed.to_ascii_lowercase();
                 let mut dotted = false;
                 for pat in ["u.s.", "u.s"] {
-                    if let Some(head) = wl.strip_suffix(pat)
+                    if let Some(head) = strip_suffix_ci(trimmed, pat)
                         && !head.bytes().last().is_some_and(is_alnum_byte)
                     {
                         start = window_start + head.len();
@@ -443,10 +403,9 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
     }
     let window = t.get(ws..p.start).unwrap_or("");
     let trimmed = window.trim_end_matches([' ', '\t', '\u{a0}']);
-    if !trimmed.ends_with('\n') {
-        let wl = trimmed.to_ascii_lowercase();
+    if !trimmed.ends_with('\n') && lexicon::may_end_qualifier(trimmed) {
         for q in lexicon::QUALIFIERS {
-            if let Some(head) = wl.strip_suffix(q)
+            if let Some(head) = strip_suffix_ci(trimmed, q)
                 && !head.bytes().last().is_some_and(is_alnum_byte)
             {
                 if *q == "between" {
@@ -1467,7 +1426,39 @@ fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    format!("{v:.11e}").parse().unwrap_or(v)
+    // A whole number of at most 12 digits is its own rounding.
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        return v;
+    }
+    use std::fmt::Write;
+    let mut buf = StackStr::default();
+    if write!(buf, "{v:.11e}").is_err() {
+        return format!("{v:.11e}").parse().unwrap_or(v);
+    }
+    buf.as_str().parse().unwrap_or(v)
+}
+
+/// A short string kept on the stack (for formatting numbers).
+#[derive(Default)]
+struct StackStr {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl StackStr {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl std::fmt::Write for StackStr {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 fn parse_at(t: &str, a: usize, floor: usize) -> Step {
@@ -1518,6 +1509,8 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         return Step::Skip(first.end);
     };
     let plain_prefix = prefix.currency.is_none() && !prefix.neg;
+    // The token right after the number, asked for by several rules.
+    let after_core = tok(t, core.end);
     let mut end = core.end;
     let mut value = core.value;
     let mut value_max = None;
@@ -1525,7 +1518,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
     if let Some(nm) = core.single {
         let int = !nm.decimal && !nm.grouped && !nm.fraction;
         // Glued letters: ordinals and codes are not quantities.
-        let nx = tok(t, core.end);
+        let nx = after_core;
         if nx.is_word() && nx.start == core.end {
             let raw = nx.raw(t);
             let lw = Lower::new(raw);
@@ -1550,7 +1543,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
             if (day && (month_before || month_after)) || (month_before && nm.int_digits == 4) {
                 let mut skip_to = core.end;
                 if month_before && day {
-                    let c = tok(t, core.end);
+                    let c = after_core;
                     let y = tok(t, c.end);
                     if c.kind == Kind::Sym(',') && y.kind == Kind::Num && y.end - y.start == 4 {
                         skip_to = y.end;
@@ -1561,7 +1554,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         }
         // Fiscal years "2010-11" and year ranges "2019-2023".
         if plain_prefix && int && nm.int_digits == 4 && (1800.0..=2100.0).contains(&value) {
-            let s = tok(t, core.end);
+            let s = after_core;
             if matches!(s.kind, Kind::Sym('-' | '–' | '/')) && s.start == core.end {
                 let y = tok(t, s.end);
                 if y.kind == Kind::Num && y.start == s.end {
@@ -1573,7 +1566,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                         _ => None,
                     };
                     if let Some(hi) = hi {
-                        return Step::Emit(Box::new(Draft {
+                        return Step::Emit(Draft {
                             start: prefix.start,
                             end: y.end,
                             value,
@@ -1586,7 +1579,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                             bare: false,
                             noun_gap: 0,
                             core_end: y.end,
-                        }));
+                        });
                     }
                 }
             }
@@ -1594,7 +1587,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
     }
 
     // Ranges: "2-3 lakh", "2 to 3 lakh", "between 2 and 3".
-    let sep = tok(t, core.end);
+    let sep = after_core;
     let sep_word = lower(t, sep);
     let from_before =
         word_before(t, prefix.start, floor).is_some_and(|k| lower(t, k).as_str() == "from");
@@ -1732,10 +1725,10 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
     }
     let sign = if prefix.neg != below_zero { -1.0 } else { 1.0 };
     let next_word = {
-        let k = tok(t, core.end);
+        let k = after_core;
         k.is_word().then_some((k.start, k.end))
     };
-    Step::Emit(Box::new(Draft {
+    Step::Emit(Draft {
         start: prefix.start,
         end,
         value: tidy(sign * value * factor),
@@ -1748,7 +1741,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         bare,
         noun_gap,
         core_end: core.end,
-    }))
+    })
 }
 
 #[cfg(test)]

@@ -50,64 +50,93 @@ fn is_letter(c: char) -> bool {
 
 /// The next token at or after `pos`.
 pub(crate) fn tok(t: &str, pos: usize) -> Tok {
+    let end = Tok {
+        start: t.len(),
+        end: t.len(),
+        kind: Kind::End,
+    };
+    let b = t.as_bytes();
     let mut i = pos.min(t.len());
-    let rest = t.get(i..).unwrap_or("");
-    let mut it = rest.char_indices();
+    if !t.is_char_boundary(i) {
+        return end;
+    }
     loop {
-        match it.next() {
-            None => {
-                return Tok {
-                    start: t.len(),
-                    end: t.len(),
-                    kind: Kind::End,
-                };
+        let Some(&c) = b.get(i) else {
+            return end;
+        };
+        let (ch, len) = match c {
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                continue;
             }
-            Some((off, c)) => {
-                if is_space(c) {
-                    continue;
-                }
-                i = pos + off;
-                if c == '\n' {
-                    return Tok {
-                        start: i,
-                        end: i + 1,
-                        kind: Kind::Break,
-                    };
-                }
-                if c.is_ascii_digit() {
-                    let end = digits_end(t, i);
-                    return Tok {
-                        start: i,
-                        end,
-                        kind: Kind::Num,
-                    };
-                }
-                if is_letter(c) {
-                    let mut end = i + c.len_utf8();
-                    for (o, d) in t[end..].char_indices() {
-                        if !is_letter(d) {
-                            end += o;
-                            return Tok {
-                                start: i,
-                                end,
-                                kind: Kind::Word,
-                            };
-                        }
-                    }
-                    return Tok {
-                        start: i,
-                        end: t.len(),
-                        kind: Kind::Word,
-                    };
-                }
+            b'\n' => {
                 return Tok {
                     start: i,
-                    end: i + c.len_utf8(),
-                    kind: Kind::Sym(c),
+                    end: i + 1,
+                    kind: Kind::Break,
                 };
+            }
+            b'0'..=b'9' => {
+                return Tok {
+                    start: i,
+                    end: digits_end(t, i),
+                    kind: Kind::Num,
+                };
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => ('a', 1),
+            0..=0x7f => {
+                return Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Sym(c as char),
+                };
+            }
+            _ => match t[i..].chars().next() {
+                Some(ch) => (ch, ch.len_utf8()),
+                None => return end,
+            },
+        };
+        if is_space(ch) {
+            i += len;
+            continue;
+        }
+        if !is_letter(ch) {
+            return Tok {
+                start: i,
+                end: i + len,
+                kind: Kind::Sym(ch),
+            };
+        }
+        return Tok {
+            start: i,
+            end: letters_end(t, i + len),
+            kind: Kind::Word,
+        };
+    }
+}
+
+/// End of the run of letters (any script) from `i`.
+fn letters_end(t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            i = crate::find::letters_end(b, i);
+        } else if c < 0x80 {
+            break;
+        } else {
+            match t.get(i..).and_then(|r| r.chars().next()) {
+                Some(ch) if is_letter(ch) => i += ch.len_utf8(),
+                _ => break,
             }
         }
     }
+    i
+}
+
+/// The character that ends at `end` (a character boundary above `floor`).
+fn char_before(t: &str, floor: usize, end: usize) -> Option<(usize, char)> {
+    let ch = t.get(floor..end)?.chars().next_back()?;
+    Some((end - ch.len_utf8(), ch))
 }
 
 fn digits_end(t: &str, i: usize) -> usize {
@@ -122,67 +151,109 @@ fn digits_end(t: &str, i: usize) -> usize {
 /// The token that ends at or before `pos` (skipping spaces, not line
 /// breaks), if any, no earlier than `floor`.
 pub(crate) fn tok_before(t: &str, pos: usize, floor: usize) -> Option<Tok> {
-    let head = t.get(floor..pos)?;
-    let mut it = head.char_indices().rev();
-    let (off, c) = loop {
-        let (off, c) = it.next()?;
-        if !is_space(c) {
-            break (off, c);
+    if floor > pos || !t.is_char_boundary(floor) || !t.is_char_boundary(pos) {
+        return None;
+    }
+    let b = t.as_bytes();
+    let mut j = pos;
+    let (start, c) = loop {
+        if j <= floor {
+            return None;
         }
+        let c = b[j - 1];
+        if matches!(c, b' ' | b'\t' | b'\r') {
+            j -= 1;
+            continue;
+        }
+        if c < 0x80 {
+            break (j - 1, c as char);
+        }
+        let (s, ch) = char_before(t, floor, j)?;
+        if is_space(ch) {
+            j = s;
+            continue;
+        }
+        break (s, ch);
     };
-    let end = floor + off + c.len_utf8();
+    let end = j;
     if c == '\n' {
         return Some(Tok {
-            start: floor + off,
+            start,
             end,
             kind: Kind::Break,
         });
     }
-    let (pred, kind): (fn(char) -> bool, Kind) = if c.is_ascii_digit() {
-        (|d: char| d.is_ascii_digit(), Kind::Num)
-    } else if is_letter(c) {
-        (is_letter, Kind::Word)
-    } else {
+    if c.is_ascii_digit() {
+        let mut s = start;
+        while s > floor && b[s - 1].is_ascii_digit() {
+            s -= 1;
+        }
         return Some(Tok {
-            start: floor + off,
+            start: s,
+            end,
+            kind: Kind::Num,
+        });
+    }
+    if !is_letter(c) {
+        return Some(Tok {
+            start,
             end,
             kind: Kind::Sym(c),
         });
-    };
-    let mut start = floor + off;
-    for (o, d) in it {
-        if pred(d) {
-            start = floor + o;
-        } else {
+    }
+    let mut s = start;
+    while s > floor {
+        let c = b[s - 1];
+        if c.is_ascii_alphabetic() {
+            s -= 1;
+        } else if c < 0x80 {
             break;
+        } else {
+            match char_before(t, floor, s) {
+                Some((cs, ch)) if is_letter(ch) => s = cs,
+                _ => break,
+            }
         }
     }
-    Some(Tok { start, end, kind })
+    Some(Tok {
+        start: s,
+        end,
+        kind: Kind::Word,
+    })
 }
 
-/// A lower-cased copy of a short word, kept on the stack.
-pub(crate) struct Lower {
-    buf: [u8; 24],
-    len: usize,
+/// A short word in lower case (ASCII letters only): the word itself when
+/// it has no capital, else a copy kept on the stack.
+pub(crate) enum Lower<'a> {
+    /// Already in lower case.
+    Same(&'a str),
+    /// A lower-cased copy.
+    Copy { buf: [u8; 24], len: usize },
 }
 
-impl Lower {
+impl<'a> Lower<'a> {
     /// Lower-cases `s` (ASCII letters only); longer words give "".
-    pub fn new(s: &str) -> Lower {
-        let mut buf = [0u8; 24];
+    pub fn new(s: &'a str) -> Lower<'a> {
         let b = s.as_bytes();
-        if b.len() > buf.len() {
-            return Lower { buf, len: 0 };
+        if b.len() > 24 {
+            return Lower::Same("");
         }
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Same(s);
+        }
+        let mut buf = [0u8; 24];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower { buf, len: b.len() }
+        Lower::Copy { buf, len: b.len() }
     }
 
     /// The lower-cased text.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        match self {
+            Lower::Same(s) => s,
+            Lower::Copy { buf, len } => std::str::from_utf8(&buf[..*len]).unwrap_or(""),
+        }
     }
 }
 
@@ -387,5 +458,145 @@ pub(crate) fn leading_decimal(t: &str, dot: usize) -> Numeral {
         fraction: false,
         bad: value.is_nan(),
         spaced: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The next token at or after `pos`.
+    fn tok_ref(t: &str, pos: usize) -> Tok {
+        let mut i = pos.min(t.len());
+        let rest = t.get(i..).unwrap_or("");
+        let mut it = rest.char_indices();
+        loop {
+            match it.next() {
+                None => {
+                    return Tok {
+                        start: t.len(),
+                        end: t.len(),
+                        kind: Kind::End,
+                    };
+                }
+                Some((off, c)) => {
+                    if is_space(c) {
+                        continue;
+                    }
+                    i = pos + off;
+                    if c == '\n' {
+                        return Tok {
+                            start: i,
+                            end: i + 1,
+                            kind: Kind::Break,
+                        };
+                    }
+                    if c.is_ascii_digit() {
+                        let end = digits_end(t, i);
+                        return Tok {
+                            start: i,
+                            end,
+                            kind: Kind::Num,
+                        };
+                    }
+                    if is_letter(c) {
+                        let mut end = i + c.len_utf8();
+                        for (o, d) in t[end..].char_indices() {
+                            if !is_letter(d) {
+                                end += o;
+                                return Tok {
+                                    start: i,
+                                    end,
+                                    kind: Kind::Word,
+                                };
+                            }
+                        }
+                        return Tok {
+                            start: i,
+                            end: t.len(),
+                            kind: Kind::Word,
+                        };
+                    }
+                    return Tok {
+                        start: i,
+                        end: i + c.len_utf8(),
+                        kind: Kind::Sym(c),
+                    };
+                }
+            }
+        }
+    }
+
+    /// The token that ends at or before `pos` (skipping spaces, not line
+    /// breaks), if any, no earlier than `floor`.
+    fn tok_before_ref(t: &str, pos: usize, floor: usize) -> Option<Tok> {
+        let head = t.get(floor..pos)?;
+        let mut it = head.char_indices().rev();
+        let (off, c) = loop {
+            let (off, c) = it.next()?;
+            if !is_space(c) {
+                break (off, c);
+            }
+        };
+        let end = floor + off + c.len_utf8();
+        if c == '\n' {
+            return Some(Tok {
+                start: floor + off,
+                end,
+                kind: Kind::Break,
+            });
+        }
+        let (pred, kind): (fn(char) -> bool, Kind) = if c.is_ascii_digit() {
+            (|d: char| d.is_ascii_digit(), Kind::Num)
+        } else if is_letter(c) {
+            (is_letter, Kind::Word)
+        } else {
+            return Some(Tok {
+                start: floor + off,
+                end,
+                kind: Kind::Sym(c),
+            });
+        };
+        let mut start = floor + off;
+        for (o, d) in it {
+            if pred(d) {
+                start = floor + o;
+            } else {
+                break;
+            }
+        }
+        Some(Tok { start, end, kind })
+    }
+
+    fn same(a: Tok, b: Tok) -> bool {
+        a.start == b.start && a.end == b.end && a.kind == b.kind
+    }
+
+    #[test]
+    fn fast_tokens_equal_the_plain_ones() {
+        let texts = [
+            "Rs 5,00,000 crore\n\n₹ 6.5 lakh (approx.) — 12\u{a0}km, café über 3\u{202f}000 ÉTÉ",
+            "  \t\r\n 44%  x\u{200b}y αβγ 5 δ… “quoted” 10-11 a.m. done ",
+            "",
+            "ab\u{2009}cd 7\u{2007}8 Ωmega ends",
+        ];
+        for t in texts {
+            for pos in 0..=t.len() + 1 {
+                let (a, b) = (tok(t, pos), tok_ref(t, pos));
+                assert!(same(a, b), "tok at {pos} in {t:?}: {a:?} vs {b:?}");
+                for floor in [0, pos.saturating_sub(3), pos.saturating_sub(9), pos] {
+                    let (a, b) = (tok_before(t, pos, floor), tok_before_ref(t, pos, floor));
+                    let ok = match (a, b) {
+                        (Some(a), Some(b)) => same(a, b),
+                        (None, None) => true,
+                        _ => false,
+                    };
+                    assert!(
+                        ok,
+                        "tok_before at {pos} from {floor} in {t:?}: {a:?} vs {b:?}"
+                    );
+                }
+            }
+        }
     }
 }

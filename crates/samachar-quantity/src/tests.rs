@@ -434,3 +434,30 @@ fn gold_quantities_recall() {
     }
     assert!(recall >= 0.85, "gold recall {recall:.3}");
 }
+
+#[test]
+fn every_qualifier_passes_the_quick_test() {
+    for q in lexicon::QUALIFIERS {
+        for window in [q.to_string(), format!("It was {}", q.to_uppercase())] {
+            assert!(lexicon::may_end_qualifier(&window), "{window:?}");
+        }
+    }
+    for window in ["It was", "the", "Rs", "approx.x", "shown."] {
+        assert!(!lexicon::may_end_qualifier(window), "{window:?}");
+    }
+}
+
+#[test]
+fn quantities_carry_their_sentence() {
+    let text = "Mr. Rao said 5 units closed.\nThe cluster employs 300 workers! Sales rose 4%.";
+    let found = extract(text);
+    let sentences: Vec<&str> = found.iter().map(|q| q.sentence.as_str()).collect();
+    assert_eq!(
+        sentences,
+        [
+            "Mr. Rao said 5 units closed.",
+            "The cluster employs 300 workers!",
+            "Sales rose 4%."
+        ]
+    );
+}

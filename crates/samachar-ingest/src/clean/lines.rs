@@ -4,6 +4,7 @@
 
 use super::Marks;
 use super::date::{date_line, find_date};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use samachar_model::FurnitureKind;
 use std::sync::LazyLock;
@@ -30,7 +31,7 @@ impl Line<'_> {
 
 /// Splits `text` into trimmed lines.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut pos = 0usize;
     for raw in text.split('\n') {
         let lead = raw.len() - raw.trim_start().len();
@@ -40,12 +41,360 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             start,
             end: start + trimmed.len(),
             text: trimmed,
-            words: trimmed.split_whitespace().count(),
+            words: count_words(trimmed),
         });
         pos += raw.len() + 1;
     }
     out
 }
+
+/// Byte classes for counting words: part of a word.
+const INK: u8 = 0;
+/// An ASCII character `char::is_whitespace` accepts.
+const SPACE: u8 = 1;
+/// The first byte of every non-ASCII white-space character (and others).
+const WIDE: u8 = 2;
+
+const WORD_CLASSES: [u8; 256] = {
+    let mut t = [INK; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0B] = SPACE;
+    t[0x0C] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0xC2] = WIDE;
+    t[0xE1] = WIDE;
+    t[0xE2] = WIDE;
+    t[0xE3] = WIDE;
+    t
+};
+
+/// `s.split_whitespace().count()`, reading most bytes without decoding.
+fn count_words(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let wide = bytes
+        .iter()
+        .fold(false, |w, &b| w | matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if !wide {
+        // No white space beyond ASCII: count the starts of runs of ink.
+        let mut n = 0usize;
+        let mut prev_space = true;
+        for &b in bytes {
+            let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+            n += usize::from(prev_space & !space);
+            prev_space = space;
+        }
+        return n;
+    }
+    let mut n = 0usize;
+    let mut in_word = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let class = WORD_CLASSES[usize::from(bytes[i])];
+        let space = if class == WIDE {
+            // A first byte, so `i` is on a character boundary.
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0');
+            i += c.len_utf8().max(1);
+            c.is_whitespace()
+        } else {
+            i += 1;
+            class == SPACE
+        };
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
+}
+
+/// Cues: words without which a rule's pattern cannot match a line, found
+/// for all lines by one case-insensitive automaton so that the patterns run
+/// only on the few lines that hold their cue.
+mod cue {
+    /// A syndication notice.
+    pub(super) const SYNDICATION: u32 = 1;
+    /// A copyright line.
+    pub(super) const COPYRIGHT: u32 = 1 << 1;
+    /// A captcha prompt.
+    pub(super) const CAPTCHA: u32 = 1 << 2;
+    /// A newsletter prompt.
+    pub(super) const NEWSLETTER: u32 = 1 << 3;
+    /// A promotion other than of an app.
+    pub(super) const PROMO: u32 = 1 << 4;
+    /// "app".
+    pub(super) const APP: u32 = 1 << 8;
+    /// "download", "install", "get": the verbs of an app promotion.
+    pub(super) const GET: u32 = 1 << 9;
+    /// A telephone label.
+    pub(super) const PHONE: u32 = 1 << 10;
+    /// "With inputs from".
+    pub(super) const INPUTS: u32 = 1 << 5;
+    /// A picture credit.
+    pub(super) const CREDIT: u32 = 1 << 6;
+    /// A byline.
+    pub(super) const BY: u32 = 1 << 7;
+    /// Every cue: the line holds a character that case-insensitive patterns
+    /// read as an ASCII letter (the Kelvin sign, the long s).
+    pub(super) const ALL: u32 = u32::MAX;
+}
+
+/// The cue words and the cues they give; matched ignoring ASCII case.
+const CUE_WORDS: &[(&str, u32)] = &[
+    ("edited", cue::SYNDICATION),
+    ("syndicated", cue::SYNDICATION),
+    ("©", cue::COPYRIGHT),
+    ("copyright", cue::COPYRIGHT),
+    ("rights", cue::COPYRIGHT),
+    ("(c)", cue::COPYRIGHT),
+    ("read", cue::CAPTCHA),
+    ("captcha", cue::CAPTCHA),
+    ("refresh", cue::CAPTCHA),
+    ("enter", cue::CAPTCHA),
+    ("type", cue::CAPTCHA),
+    ("newsletter", cue::NEWSLETTER),
+    ("updates", cue::NEWSLETTER),
+    ("alerts", cue::NEWSLETTER),
+    ("app", cue::APP),
+    ("download", cue::GET),
+    ("install", cue::GET),
+    ("get", cue::GET),
+    ("join", cue::PROMO),
+    ("subscribe", cue::PROMO),
+    ("follow", cue::PROMO),
+    ("click", cue::PROMO),
+    ("catch", cue::PROMO),
+    ("image", cue::PROMO | cue::CREDIT),
+    ("input", cue::INPUTS),
+    ("photo", cue::CREDIT),
+    ("pic", cue::CREDIT),
+    ("video", cue::CREDIT),
+    ("graphic", cue::CREDIT),
+    ("by", cue::BY),
+    ("tel", cue::PHONE),
+    ("ph", cue::PHONE),
+    ("mob", cue::PHONE),
+    ("fax", cue::PHONE),
+    ("call", cue::PHONE),
+    ("helpline", cue::PHONE),
+    ("contact", cue::PHONE),
+    ("\u{17F}", cue::ALL),
+    ("\u{212A}", cue::ALL),
+];
+
+static CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(CUE_WORDS.iter().map(|(w, _)| w))
+        .ok()
+});
+
+/// The cue words that rules of lines of more than [`SHORT_CUES`] words need
+/// (a syndication notice; an agency credit is never that long), up to
+/// [`LONGEST_CUED`] words; longer lines need none. No two of them with different
+/// cues can overlap, so a search that skips over each match finds every cue.
+const LONG_LINE_CUE_WORDS: &[(&str, u32)] = &[
+    ("edited", cue::SYNDICATION),
+    ("syndicated", cue::SYNDICATION),
+    ("\u{17F}", cue::ALL),
+    ("\u{212A}", cue::ALL),
+];
+
+/// Lines of up to this many words may be any kind of furniture; longer ones
+/// only a syndication notice. ([`AGENCY_CREDIT`] names at most 40
+/// characters after four words.)
+const SHORT_CUES: usize = 30;
+/// Lines of more than this many words are never furniture.
+const LONGEST_CUED: usize = 80;
+
+static LONG_LINE_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LONG_LINE_CUE_WORDS.iter().map(|(w, _)| w))
+        .ok()
+});
+
+/// The cues of a line's text.
+fn cues(t: &str) -> u32 {
+    let Some(ac) = CUES.as_ref() else {
+        return cue::ALL;
+    };
+    let mut found = 0u32;
+    for m in ac.find_overlapping_iter(t) {
+        found |= CUE_WORDS
+            .get(m.pattern().as_usize())
+            .map_or(cue::ALL, |c| c.1);
+    }
+    found
+}
+
+/// The cues of a line that the rules for its length need.
+fn line_cues(line: &Line<'_>) -> u32 {
+    if line.is_blank() {
+        return 0;
+    }
+    if line.words <= SHORT_CUES {
+        return cues(line.text);
+    }
+    if line.words > LONGEST_CUED {
+        return 0;
+    }
+    let Some(ac) = LONG_LINE_CUES.as_ref() else {
+        return cue::ALL;
+    };
+    let mut found = 0u32;
+    for m in ac.find_iter(line.text) {
+        found |= LONG_LINE_CUE_WORDS
+            .get(m.pattern().as_usize())
+            .map_or(cue::ALL, |c| c.1);
+    }
+    found
+}
+
+/// The first words of an anchored pattern, in lower case.
+struct Openers {
+    words: &'static [&'static str],
+    /// The length of the longest word.
+    longest: usize,
+    /// The first bytes of the words, in both cases.
+    first: [bool; 256],
+}
+
+impl Openers {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut first = [false; 256];
+        let mut longest = 0;
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if w.len() > longest {
+                longest = w.len();
+            }
+            if !w.is_empty() {
+                first[w[0].to_ascii_lowercase() as usize] = true;
+                first[w[0].to_ascii_uppercase() as usize] = true;
+            }
+            i += 1;
+        }
+        Openers {
+            words,
+            longest,
+            first,
+        }
+    }
+}
+
+/// True when `t` may open with one of the `openers` (ignoring ASCII case):
+/// it does, or a non-ASCII character within the first letters could be
+/// read as one of them by a case-insensitive pattern.
+fn may_open_with(t: &str, openers: &Openers) -> bool {
+    let bytes = t.as_bytes();
+    let Some(&b) = bytes.first() else {
+        return false;
+    };
+    if b.is_ascii() && !openers.first[usize::from(b)] {
+        return false;
+    }
+    !bytes[..bytes.len().min(openers.longest)].is_ascii()
+        || openers.words.iter().any(|w| {
+            bytes
+                .get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
+/// True when `t` may open with a digit (ASCII, or any other script's).
+fn may_open_with_digit(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || !b.is_ascii())
+}
+
+/// First words of [`ALSO_READ`].
+const ALSO_READ_OPENERS: Openers = Openers::new(&[
+    "also",
+    "read",
+    "see",
+    "must",
+    "watch",
+    "related",
+    "recommended",
+    "you",
+    "more",
+    "don",
+]);
+/// First words of [`SITE_UI`].
+const SITE_UI_OPENERS: Openers = Openers::new(&[
+    "exit",
+    "switch",
+    "view",
+    "go",
+    "back",
+    "visit",
+    "skip",
+    "scroll",
+    "top",
+    "ad",
+    "sponsored",
+    "promoted",
+    "partner",
+    "story",
+    "article",
+    "continue",
+    "loading",
+    "please",
+    "leave",
+    "post",
+    "write",
+    "no",
+    "be",
+    "show",
+    "open",
+    "get",
+    "download",
+    "next",
+    "previous",
+    "listen",
+    "trending",
+    "latest",
+    "most",
+    "popular",
+    "editor",
+    "in",
+    "your",
+    "powered",
+    "designed",
+    "developed",
+]);
+/// First words of [`TAGS`].
+const TAGS_OPENERS: Openers =
+    Openers::new(&["tag", "topic", "keyword", "filed", "categor", "label"]);
+/// First words of [`EMPLOYMENT`].
+const EMPLOYMENT_OPENERS: Openers = Openers::new(&[
+    "permanent",
+    "full",
+    "part",
+    "contract",
+    "temporary",
+    "internship",
+    "freelance",
+    "fixed",
+    "walk",
+]);
+/// First words of [`DATE_LABEL`].
+const DATE_LABEL_OPENERS: Openers = Openers::new(&[
+    "first",
+    "published",
+    "last",
+    "updated",
+    "posted",
+    "modified",
+    "date",
+]);
+/// First word of [`PAGE_NUMBER`] in words.
+const PAGE_OPENERS: Openers = Openers::new(&["page"]);
+/// First words of [`BYLINE`].
+const BYLINE_OPENERS: Openers = Openers::new(&["written", "reported", "edited", "posted", "by"]);
 
 /// Metadata the line rules noticed on the way.
 #[derive(Clone, Debug, Default)]
@@ -249,11 +598,13 @@ const CLOSE_SYMBOLS: &[&str] = &["×", "✕", "✖", "⨯", "☰"];
 /// Applies every line rule, painting `marks`; returns what it noticed.
 pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
     let mut hints = Hints::default();
-    for line in lines {
-        if let Some(kind) = line_kind(line) {
+    let line_cues: Vec<u32> = lines.iter().map(line_cues).collect();
+    for (line, &cues) in lines.iter().zip(&line_cues) {
+        if let Some(kind) = line_kind_cued(line, cues) {
             marks.paint(line.start, line.end, kind);
         }
-        if let Some(c) = AGENCY_CREDIT.as_ref().and_then(|r| r.captures(line.text))
+        if may_be_agency_credit(line.text, cues)
+            && let Some(c) = AGENCY_CREDIT.as_ref().and_then(|r| r.captures(line.text))
             && let Some(m) = c.name("agency").or_else(|| c.name("from"))
         {
             hints
@@ -263,45 +614,62 @@ pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
     }
     mark_counters(lines, marks);
     mark_jobs(lines, marks);
-    mark_bylines(lines, marks, &mut hints);
+    mark_bylines(lines, &line_cues, marks, &mut hints);
     mark_contact_block(lines, marks);
     hints
 }
 
 /// The kind of a line that is furniture on its own.
+#[cfg(test)]
 pub(crate) fn line_kind(line: &Line<'_>) -> Option<FurnitureKind> {
+    line_kind_cued(line, cues(line.text))
+}
+
+/// [`AGENCY_CREDIT`] may match `t`.
+fn may_be_agency_credit(t: &str, cues: u32) -> bool {
+    cues & cue::INPUTS != 0 || t.starts_with(['-', '–', '—'])
+}
+
+/// The kind of a line that is furniture on its own, given its [`cues`].
+/// Every pattern runs only where its cue or its first word is present.
+fn line_kind_cued(line: &Line<'_>, cues: u32) -> Option<FurnitureKind> {
     let t = line.text;
     if t.is_empty() {
         return None;
     }
+    let cued = |c: u32| cues & c != 0;
     // Paragraphs of running text are never furniture on their own, except
     // for a syndication notice.
     if line.words > 40 {
-        return (line.words <= 80 && is(&SYNDICATION, t)).then_some(FurnitureKind::Other);
+        return (line.words <= 80 && cued(cue::SYNDICATION) && is(&SYNDICATION, t))
+            .then_some(FurnitureKind::Other);
     }
-    if line.words <= 30 && is(&COPYRIGHT, t) {
+    if line.words <= 30 && cued(cue::COPYRIGHT) && is(&COPYRIGHT, t) {
         return Some(FurnitureKind::Copyright);
     }
-    if line.words <= 40 && is_also_read(t) {
+    if line.words <= 40 && may_open_with(t, &ALSO_READ_OPENERS) && is_also_read(t) {
         return Some(FurnitureKind::AlsoRead);
     }
     if line.words <= 10 && is_share_bar(t) {
         return Some(FurnitureKind::ShareBar);
     }
-    if is(&COUNTER_LINE, t) {
+    let digit_first = may_open_with_digit(t);
+    if digit_first && is(&COUNTER_LINE, t) {
         return Some(FurnitureKind::Counter);
     }
     let short = line.words <= 12;
-    let other = is(&SITE_UI, t)
-        || is(&TAGS, t) && line.words <= 40
-        || is(&CAPTCHA, t) && line.words <= 20
-        || short && is(&NEWSLETTER, t) && !ends_sentence(t)
-        || is(&SYNDICATION, t)
-        || line.words <= 25 && is(&PROMO, t)
-        || is(&AGENCY_CREDIT, t)
+    let other = may_open_with(t, &SITE_UI_OPENERS) && is(&SITE_UI, t)
+        || line.words <= 40 && may_open_with(t, &TAGS_OPENERS) && is(&TAGS, t)
+        || line.words <= 20 && cued(cue::CAPTCHA) && is(&CAPTCHA, t)
+        || short && cued(cue::NEWSLETTER) && !ends_sentence(t) && is(&NEWSLETTER, t)
+        || cued(cue::SYNDICATION) && is(&SYNDICATION, t)
+        || line.words <= 25
+            && (cued(cue::PROMO) || cued(cue::APP) && cued(cue::GET))
+            && is(&PROMO, t)
+        || may_be_agency_credit(t, cues) && is(&AGENCY_CREDIT, t)
         || CLOSE_SYMBOLS.contains(&t)
-        || short && is(&CREDIT, t)
-        || is(&PAGE_NUMBER, t)
+        || short && cued(cue::CREDIT) && is(&CREDIT, t)
+        || (digit_first || may_open_with(t, &PAGE_OPENERS)) && is(&PAGE_NUMBER, t)
         || is_breadcrumb(t, line.words);
     other.then_some(FurnitureKind::Other)
 }
@@ -326,15 +694,18 @@ fn is_also_read(t: &str) -> bool {
     bare || has_sep || title_follows
 }
 
-/// Splits a line into lower-case tokens for the share-bar test.
-fn ui_tokens(t: &str) -> Vec<String> {
-    t.split(|c: char| c.is_whitespace() || "|·•/,:;()[]".contains(c))
-        .map(|w| {
-            w.trim_matches(|c: char| matches!(c, '.' | '!' | '…' | '"' | '\''))
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Splits a line into the tokens of the share-bar test (to be read in
+/// lower case).
+fn ui_tokens(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '|' | '·' | '•' | '/' | ',' | ':' | ';' | '(' | ')' | '[' | ']'
+            )
+    })
+    .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '!' | '…' | '"' | '\'')))
+    .filter(|w| !w.is_empty())
 }
 
 fn is_size_control(w: &str) -> bool {
@@ -343,15 +714,22 @@ fn is_size_control(w: &str) -> bool {
 }
 
 fn is_share_bar(t: &str) -> bool {
-    let tokens = ui_tokens(t);
-    if tokens.is_empty() || tokens.len() > 10 {
-        return false;
-    }
     let mut anchor = false;
-    for w in &tokens {
-        if UI_ANCHORS.contains(&w.as_str()) || is_size_control(w) {
+    let mut lower = String::new();
+    for (n, token) in ui_tokens(t).enumerate() {
+        if n >= 10 {
+            return false;
+        }
+        lower.clear();
+        if token.is_ascii() {
+            lower.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&token.to_lowercase());
+        }
+        let w = lower.as_str();
+        if UI_ANCHORS.contains(&w) || is_size_control(w) {
             anchor = true;
-        } else if !UI_FILLERS.contains(&w.as_str()) {
+        } else if !UI_FILLERS.contains(&w) {
             return false;
         }
     }
@@ -395,7 +773,7 @@ fn mark_counters(lines: &[Line<'_>], marks: &mut Marks) {
     };
     let is_symbol = |l: &Line<'_>| SYMBOLS.contains(&l.text);
     for (i, line) in lines.iter().enumerate() {
-        if !is(&NUMBER_LINE, line.text) {
+        if !(may_open_with_digit(line.text) && is(&NUMBER_LINE, line.text)) {
             continue;
         }
         let (mut first, mut last) = (i, i);
@@ -421,7 +799,10 @@ fn is_jobish(l: &Line<'_>) -> bool {
 /// such advertisements in a row make a block.
 fn mark_jobs(lines: &[Line<'_>], marks: &mut Marks) {
     let anchors: Vec<usize> = (0..lines.len())
-        .filter(|&i| is(&EMPLOYMENT, lines[i].text))
+        .filter(|&i| {
+            let t = lines[i].text;
+            !t.is_empty() && may_open_with(t, &EMPLOYMENT_OPENERS) && is(&EMPLOYMENT, t)
+        })
         .collect();
     let mut g = 0usize;
     while g < anchors.len() {
@@ -470,7 +851,7 @@ fn next_filled(lines: &[Line<'_>], i: usize) -> Option<usize> {
 
 /// Bylines and date lines: "By" / "Name", "By Name | Updated: ...",
 /// "Published" / "Feb 22, 2023", and bare date lines above the article.
-fn mark_bylines(lines: &[Line<'_>], marks: &mut Marks, hints: &mut Hints) {
+fn mark_bylines(lines: &[Line<'_>], cues: &[u32], marks: &mut Marks, hints: &mut Hints) {
     // Lines above the first paragraph of running text are "the top".
     let top = lines
         .iter()
@@ -480,6 +861,7 @@ fn mark_bylines(lines: &[Line<'_>], marks: &mut Marks, hints: &mut Hints) {
     while i < lines.len() {
         let line = &lines[i];
         let t = line.text;
+        let line_cues = cues.get(i).copied().unwrap_or(cue::ALL);
         let mut last = None;
         if t.eq_ignore_ascii_case("by") || t.eq_ignore_ascii_case("by:") {
             if let Some(j) = next_filled(lines, i)
@@ -491,6 +873,8 @@ fn mark_bylines(lines: &[Line<'_>], marks: &mut Marks, hints: &mut Hints) {
                 last = Some(j);
             }
         } else if line.words <= 12
+            && line_cues & cue::BY != 0
+            && may_open_with(t, &BYLINE_OPENERS)
             && let Some(c) = BYLINE.as_ref().and_then(|r| r.captures(t))
             && let Some(name) = c.name("name")
         {
@@ -506,6 +890,7 @@ fn mark_bylines(lines: &[Line<'_>], marks: &mut Marks, hints: &mut Hints) {
                 last = Some(i);
             }
         } else if line.words <= 14
+            && may_open_with(t, &DATE_LABEL_OPENERS)
             && let Some(c) = DATE_LABEL.as_ref().and_then(|r| r.captures(t))
         {
             let label = c.name("label").map_or("", |m| m.as_str()).to_lowercase();
@@ -534,6 +919,7 @@ fn mark_bylines(lines: &[Line<'_>], marks: &mut Marks, hints: &mut Hints) {
             }
         } else if i < top
             && line.words <= 10
+            && t.bytes().any(|b| b.is_ascii_digit())
             && let Some(date) = date_line(t)
         {
             hints.date.get_or_insert(date);
@@ -559,9 +945,19 @@ pub(crate) fn is_covered(marks: &Marks, line: &Line<'_>) -> bool {
 /// A line with a telephone number, an e-mail address, or a postal code in
 /// a comma-separated address.
 fn is_contact(t: &str) -> bool {
-    is(&PHONE, t)
-        || is(&EMAIL, t)
-        || (is(&PIN, t) && t.matches(',').count() >= 2 && !ends_sentence(t))
+    let digits = digits(t);
+    digits >= 1 && cues(t) & cue::PHONE != 0 && is(&PHONE, t)
+        || t.contains('@') && is(&EMAIL, t)
+        || (digits >= 6 && t.matches(',').count() >= 2 && !ends_sentence(t) && is(&PIN, t))
+}
+
+/// The number of digits in `t`, of any script.
+fn digits(t: &str) -> usize {
+    if t.is_ascii() {
+        t.bytes().filter(u8::is_ascii_digit).count()
+    } else {
+        t.chars().filter(|c| c.is_numeric()).count()
+    }
 }
 
 /// A line that may be part of an address: short, not a sentence.
@@ -713,6 +1109,25 @@ mod tests {
             .map(|l| l.text.to_string())
             .collect();
         (spans, hints)
+    }
+
+    #[test]
+    fn long_line_cue_words_cannot_overlap() {
+        // A search that skips over each match misses no cue only when no
+        // two words with different cues can share bytes.
+        for (a, cue_a) in LONG_LINE_CUE_WORDS {
+            for (b, cue_b) in LONG_LINE_CUE_WORDS {
+                if cue_a == cue_b {
+                    continue;
+                }
+                let (a, b) = (a.as_bytes(), b.as_bytes());
+                for k in 0..a.len() {
+                    let tail = &a[k..];
+                    let n = tail.len().min(b.len());
+                    assert!(!tail[..n].eq_ignore_ascii_case(&b[..n]), "{a:?} {b:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -178,14 +178,23 @@ pub(crate) fn parse_dateline(
     t: &str,
     first_line: bool,
 ) -> Option<(String, Option<String>, Option<Range<usize>>)> {
-    if let Some(c) = DATED_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+    // Every form opens with a capital letter and holds its punctuation:
+    // the patterns run only on lines that may match.
+    if !t.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if may_be_dated(t)
+        && let Some(c) = DATED_DATELINE.as_ref().and_then(|r| r.captures(t))
+    {
         let place = c.name("place")?.as_str();
         if !is_label(place) {
             let agency = c.name("agency").map(|m| m.as_str().to_string());
             return Some((tidy_place(place), agency, None));
         }
     }
-    if let Some(c) = COLON_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+    if may_be_colon(t)
+        && let Some(c) = COLON_DATELINE.as_ref().and_then(|r| r.captures(t))
+    {
         let whole = c.get(0)?;
         let place = c.name("place")?.as_str();
         let paren = c.name("paren").map(|m| m.as_str());
@@ -207,7 +216,9 @@ pub(crate) fn parse_dateline(
             return Some((tidy_place(place), agency, duplicate));
         }
     }
-    if let Some(c) = DASH_DATELINE.as_ref().and_then(|r| r.captures(t)) {
+    if may_be_dash(t)
+        && let Some(c) = DASH_DATELINE.as_ref().and_then(|r| r.captures(t))
+    {
         let place = c.name("place")?.as_str();
         if !is_label(place) {
             let agency = c.name("agency").map(|m| m.as_str().to_string());
@@ -216,6 +227,7 @@ pub(crate) fn parse_dateline(
     }
     // Only where a paragraph of running text opens the article.
     if first_line
+        && t.split_whitespace().take(2).any(|w| w.ends_with('.'))
         && t.split_whitespace().count() >= 8
         && let Some(c) = PERIOD_DATELINE.as_ref().and_then(|r| r.captures(t))
         && let Some(place) = c.name("place")
@@ -224,6 +236,67 @@ pub(crate) fn parse_dateline(
         return Some((place.as_str().to_string(), None, None));
     }
     None
+}
+
+/// True when `s` could be a [`PLACE`] followed by white space: one to
+/// `most` words, each opening with a capital, of letters, `.`, `'`, `’` and
+/// `-`. (A quick test before the dateline patterns run.)
+fn place_like(s: &str, most: usize) -> bool {
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        n += 1;
+        if n > most
+            || !w.starts_with(char::is_uppercase)
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// [`DATED_DATELINE`] may match: a place, a comma, and a day or a month.
+fn may_be_dated(t: &str) -> bool {
+    let Some(comma) = t.find(',') else {
+        return false;
+    };
+    let rest = &t[comma + 1..];
+    let after = rest.trim_start();
+    place_like(&t[..comma], 4)
+        && rest.starts_with(char::is_whitespace)
+        && after.bytes().next().is_some_and(|b| {
+            !b.is_ascii() || b.is_ascii_digit() || b"jfmasondJFMASOND".contains(&b)
+        })
+}
+
+/// [`COLON_DATELINE`] may give a dateline: a place (perhaps twice, perhaps
+/// with a bracket), then a colon.
+fn may_be_colon(t: &str) -> bool {
+    t.contains(':')
+        && t.find(['(', ':'])
+            .is_some_and(|cut| place_like(&t[..cut], 8))
+}
+
+/// [`DASH_DATELINE`] may match: a place, perhaps a comma or a bracket, and a
+/// dash between spaces.
+fn may_be_dash(t: &str) -> bool {
+    let mut dash = None;
+    for (i, c) in t.char_indices() {
+        if matches!(c, '-' | '–' | '—')
+            && t[..i].ends_with(char::is_whitespace)
+            && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        {
+            dash = Some(i);
+            break;
+        }
+    }
+    let Some(dash) = dash else {
+        return false;
+    };
+    let cut = t[..dash].find([',', '(']).unwrap_or(dash);
+    place_like(&t[..cut], 4)
 }
 
 /// True when a line is mostly furniture.

@@ -11,8 +11,7 @@ use super::Marks;
 use super::lines::{Line, is_covered};
 use samachar_model::FurnitureKind;
 use samachar_model::text::sentences;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words per shingle.
@@ -27,28 +26,136 @@ const MIN_SHARED: f64 = 0.5;
 /// ...and one of them at least this share.
 const MIN_SHARED_ONE: f64 = 0.7;
 
-/// Keys here are already hashes: use them as they are.
-#[derive(Default)]
-struct IdHasher(u64);
+/// The sentences that hold one shingle, the first [`MAX_POSTINGS`] of them.
+#[derive(Clone, Copy, Default)]
+struct Postings {
+    len: u8,
+    ids: [u32; MAX_POSTINGS],
+}
 
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl Postings {
+    fn as_slice(&self) -> &[u32] {
+        &self.ids[..usize::from(self.len)]
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+
+    fn push(&mut self, id: u32) {
+        if let Some(slot) = self.ids.get_mut(usize::from(self.len)) {
+            *slot = id;
+            self.len += 1;
         }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
-type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// A slot of the shingle index.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The shingle.
+    key: u64,
+    /// The last sentence that held it, counted across documents (see
+    /// [`Scratch::base`]); [`EMPTY`] for a free slot.
+    last: u32,
+    /// Its postings in [`Scratch::postings`]; [`SINGLE`] while only the
+    /// sentence `last` holds it.
+    postings: u32,
+}
+
+/// `Slot::last` of a free slot.
+const EMPTY: u32 = u32::MAX;
+/// `Slot::postings` of a shingle held by one sentence.
+const SINGLE: u32 = u32::MAX;
+
+const FREE: Slot = Slot {
+    key: 0,
+    last: EMPTY,
+    postings: SINGLE,
+};
+
+/// Buffers reused from document to document on a thread: the index from
+/// shingle to sentences (open addressing over hashes, at most half full)
+/// and per-sentence tallies.
+#[derive(Default)]
+struct Scratch {
+    slots: Vec<Slot>,
+    /// Slots whose `last` is below this belong to earlier documents and are
+    /// free; sentence `s` of the current document is `base + s`.
+    base: u32,
+    /// Shingles in the index for the current document.
+    used: usize,
+    postings: Vec<Postings>,
+    /// Distinct shingles per sentence (0 for furniture).
+    sizes: Vec<u32>,
+    /// Shingles shared with each earlier sentence (all zero between
+    /// sentences), and the sentences whose count is not zero.
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+    toks: Vec<Token>,
+    /// A word in lower case.
+    lower: String,
+}
+
+impl Scratch {
+    /// Starts a document of `sentences` sentences and about `words` words.
+    fn start(&mut self, sentences: usize, words: usize) {
+        let room = (2 * words).next_power_of_two().max(64);
+        let needed = u32::try_from(sentences).unwrap_or(EMPTY);
+        let fits = self.base.checked_add(needed).is_some_and(|end| end < EMPTY);
+        if self.slots.len() < room {
+            self.slots = vec![FREE; room];
+            self.base = 0;
+        } else if !fits {
+            self.slots.fill(FREE);
+            self.base = 0;
+        }
+        self.used = 0;
+        self.postings.clear();
+        self.sizes.clear();
+        self.counts.clear();
+        self.counts.resize(sentences, 0);
+        self.touched.clear();
+    }
+
+    /// True when `slot` holds a shingle of the current document.
+    fn live(&self, slot: &Slot) -> bool {
+        slot.last != EMPTY && slot.last >= self.base
+    }
+
+    /// The slot of `key`: its own or the free one where it belongs.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The top bits of a multiplicative hash (the table's length is a
+        // power of two).
+        let shift = 64 - self.slots.len().trailing_zeros();
+        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize & mask;
+        while let Some(s) = self.slots.get(i)
+            && self.live(s)
+            && s.key != key
+        {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Doubles the table when it is half full.
+    fn grow_if_needed(&mut self) {
+        if 2 * (self.used + 1) <= self.slots.len() {
+            return;
+        }
+        let doubled = vec![FREE; 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        for s in old {
+            if self.live(&s) {
+                let i = self.find(s.key);
+                if let Some(slot) = self.slots.get_mut(i) {
+                    *slot = s;
+                }
+            }
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
 
 /// A word: its byte range and the hash of its lower-case form.
 struct Token {
@@ -58,108 +165,248 @@ struct Token {
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-/// The words of `text[range]`: runs of letters and digits.
-fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut current: Option<(usize, u64)> = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let pos = range.start + i;
-        if c.is_alphanumeric() {
-            let (start, mut h) = current.unwrap_or((pos, FNV_OFFSET));
-            if c.is_ascii() {
-                h ^= u64::from(c.to_ascii_lowercase() as u32);
-                h = h.wrapping_mul(FNV_PRIME);
-            } else {
-                for l in c.to_lowercase() {
-                    h ^= u64::from(u32::from(l));
-                    h = h.wrapping_mul(FNV_PRIME);
-                }
-            }
-            current = Some((start, h));
-        } else if let Some((start, hash)) = current.take() {
-            out.push(Token {
-                start,
-                end: pos,
-                hash,
-            });
-        }
+/// Hashes a word's lower-case form, eight bytes at a time. With `ascii`,
+/// the bytes are ASCII letters and digits in any case (setting bit 5 puts
+/// a letter in lower case and leaves a digit as it is).
+fn hash_word(bytes: &[u8], ascii: bool) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let (seed, fold) = if ascii {
+        (FNV_OFFSET, 0x2020_2020_2020_2020u64)
+    } else {
+        (!FNV_OFFSET, 0)
+    };
+    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(c);
+        h = (h ^ (u64::from_le_bytes(v) | fold)).wrapping_mul(K);
+        h ^= h >> 29;
     }
-    if let Some((start, hash)) = current {
-        out.push(Token {
-            start,
-            end: range.end,
-            hash,
-        });
-    }
-    out
-}
-
-fn shingle(words: &[Token]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for w in words {
-        h ^= w.hash;
-        h = h.wrapping_mul(FNV_PRIME);
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        h = (h ^ (u64::from_le_bytes(v) | fold)).wrapping_mul(K);
         h ^= h >> 29;
     }
     h
+}
+
+/// The words of `text[range]`: runs of letters and digits, into `out`.
+/// Words are equal when their lower-case forms (character by character)
+/// are.
+fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mut String) {
+    out.clear();
+    let piece = &text[range.clone()];
+    let bytes = piece.as_bytes();
+    let alnum_at = |i: usize| -> (bool, usize) {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            Some(_) => {
+                // `i` is on a character boundary: ASCII bytes and whole
+                // characters are stepped over.
+                let c = piece[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+            None => (false, 0),
+        }
+    };
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (alnum, len) = alnum_at(i);
+        if !alnum {
+            i += len.max(1);
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let mut ascii = true;
+        loop {
+            let (alnum, len) = alnum_at(i);
+            if !alnum {
+                break;
+            }
+            ascii = false;
+            i += len;
+        }
+        let hash = if ascii {
+            hash_word(&bytes[start..i], true)
+        } else {
+            lower.clear();
+            lower.extend(piece[start..i].chars().flat_map(char::to_lowercase));
+            hash_word(lower.as_bytes(), lower.is_ascii())
+        };
+        out.push(Token {
+            start: range.start + start,
+            end: range.start + i,
+            hash,
+        });
+    }
+}
+
+/// The hash of [`SHINGLE`] words in order (independent products, so that
+/// the multiplications overlap).
+fn shingle(words: &[Token]) -> u64 {
+    const K: [u64; SHINGLE] = [
+        0x9e37_79b9_7f4a_7c15,
+        0xc2b2_ae3d_27d4_eb4f,
+        0x1656_67b1_9e37_79f9,
+    ];
+    let mut h = FNV_OFFSET;
+    for (k, (w, m)) in words.iter().zip(K).enumerate() {
+        h ^= w.hash.rotate_left(21 * k as u32).wrapping_mul(m);
+    }
+    h ^ (h >> 29)
+}
+
+/// The distinct shingles of `text[range]`, sorted.
+fn shingle_set(text: &str, range: Range<usize>) -> Vec<u64> {
+    let mut toks = Vec::new();
+    tokens(text, range, &mut toks, &mut String::new());
+    let mut set: Vec<u64> = toks.windows(SHINGLE).map(shingle).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// Marks later copies of repeated sentences and short lines as
 /// [`FurnitureKind::Repeat`]. Text already marked as other furniture is
 /// neither compared nor used as an original.
 pub(crate) fn mark(text: &str, lines: &[Line<'_>], marks: &mut Marks) {
-    let mut found: Vec<Range<usize>> = Vec::new();
-    let mut index: IdMap<u64, Vec<u32>> = IdMap::default();
-    let mut sets: Vec<Vec<u64>> = Vec::new();
-    for (si, r) in sentences(text).into_iter().enumerate() {
-        let Ok(si) = u32::try_from(si) else { break };
-        if marks.covered(text, r.start, r.end) >= 0.5 {
-            sets.push(Vec::new());
-            continue;
-        }
-        let toks = tokens(text, r.clone());
-        let shingles: Vec<u64> = toks.windows(SHINGLE).map(shingle).collect();
-        let mut set = shingles.clone();
-        set.sort_unstable();
-        set.dedup();
-        if set.len() >= MIN_SHINGLES
-            && let Some(original) = best_match(&set, &index, &sets)
-        {
-            found.push(copied_part(&r, &toks, &shingles, &sets[original as usize]));
-        }
-        for h in &set {
-            let postings = index.entry(*h).or_default();
-            if postings.len() < MAX_POSTINGS {
-                postings.push(si);
-            }
-        }
-        sets.push(set);
-    }
+    let mut found = SCRATCH
+        .try_with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => copied_sentences(text, lines, marks, &mut scratch),
+            Err(_) => copied_sentences(text, lines, marks, &mut Scratch::default()),
+        })
+        .unwrap_or_else(|_| copied_sentences(text, lines, marks, &mut Scratch::default()));
     found.extend(repeated_short_lines(lines, marks));
     for r in found {
         marks.paint(r.start, r.end, FurnitureKind::Repeat);
     }
 }
 
-/// The earlier sentence that `set` copies, if any: the one sharing the
-/// most shingles relative to both sizes (the earliest on a tie).
-fn best_match(set: &[u64], index: &IdMap<u64, Vec<u32>>, sets: &[Vec<u64>]) -> Option<u32> {
-    let mut counts: IdMap<u32, usize> = IdMap::default();
-    for h in set {
-        for &s in index.get(h).map_or(&[][..], Vec::as_slice) {
-            *counts.entry(s).or_default() += 1;
+/// The copied parts of sentences that repeat earlier ones.
+fn copied_sentences(
+    text: &str,
+    lines: &[Line<'_>],
+    marks: &Marks,
+    scratch: &mut Scratch,
+) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let sentences = sentences(text);
+    let words: usize = lines.iter().map(|l| l.words).sum();
+    scratch.start(sentences.len(), words);
+    let mut toks = std::mem::take(&mut scratch.toks);
+    let mut lower = std::mem::take(&mut scratch.lower);
+    for (si, r) in sentences.iter().enumerate() {
+        let Ok(si) = u32::try_from(si) else { break };
+        if marks.covered(text, r.start, r.end) >= 0.5 {
+            scratch.sizes.push(0);
+            continue;
+        }
+        let global = scratch.base.saturating_add(si);
+        tokens(text, r.clone(), &mut toks, &mut lower);
+        let mut size = 0u32;
+        for w in toks.windows(SHINGLE) {
+            scratch.grow_if_needed();
+            let h = shingle(w);
+            let i = scratch.find(h);
+            let Some(&slot) = scratch.slots.get(i) else {
+                continue;
+            };
+            if slot.last == global {
+                // Already counted for this sentence.
+                continue;
+            }
+            size += 1;
+            let postings = if !scratch.live(&slot) {
+                scratch.used += 1;
+                SINGLE
+            } else if slot.postings == SINGLE {
+                let first = slot.last - scratch.base;
+                count(&mut scratch.counts, &mut scratch.touched, first);
+                let mut p = Postings::default();
+                p.push(first);
+                p.push(si);
+                scratch.postings.push(p);
+                u32::try_from(scratch.postings.len() - 1).unwrap_or(SINGLE)
+            } else {
+                if let Some(p) = scratch.postings.get_mut(slot.postings as usize) {
+                    for &s in p.as_slice() {
+                        count(&mut scratch.counts, &mut scratch.touched, s);
+                    }
+                    p.push(si);
+                }
+                slot.postings
+            };
+            if let Some(slot) = scratch.slots.get_mut(i) {
+                *slot = Slot {
+                    key: h,
+                    last: global,
+                    postings,
+                };
+            }
+        }
+        scratch.sizes.push(size);
+        let best = (size as usize >= MIN_SHINGLES)
+            .then(|| {
+                best_match(
+                    size as usize,
+                    &scratch.counts,
+                    &scratch.touched,
+                    &scratch.sizes,
+                )
+            })
+            .flatten();
+        for &s in &scratch.touched {
+            if let Some(c) = scratch.counts.get_mut(s as usize) {
+                *c = 0;
+            }
+        }
+        scratch.touched.clear();
+        if let Some(original) = best.and_then(|s| sentences.get(s as usize)) {
+            let shingles: Vec<u64> = toks.windows(SHINGLE).map(shingle).collect();
+            let original = shingle_set(text, original.clone());
+            found.push(copied_part(r, &toks, &shingles, &original));
         }
     }
+    // The next document's sentences count on from these.
+    scratch.base = scratch
+        .base
+        .saturating_add(u32::try_from(sentences.len()).unwrap_or(u32::MAX));
+    scratch.toks = toks;
+    scratch.lower = lower;
+    found
+}
+
+/// Counts one more shingle shared with sentence `s`.
+fn count(counts: &mut [u32], touched: &mut Vec<u32>, s: u32) {
+    if let Some(c) = counts.get_mut(s as usize) {
+        if *c == 0 {
+            touched.push(s);
+        }
+        *c += 1;
+    }
+}
+
+/// The earlier sentence that a sentence of `size` distinct shingles
+/// copies, if any, given the shingles it shares with each earlier sentence
+/// (`counts` over `touched`): the one sharing the most shingles relative
+/// to both sizes (the earliest on a tie).
+fn best_match(size: usize, counts: &[u32], touched: &[u32], sizes: &[u32]) -> Option<u32> {
     let mut best: Option<(f64, u32)> = None;
-    for (&s, &shared) in &counts {
-        let a = sets[s as usize].len();
+    for &s in touched {
+        let shared = counts.get(s as usize).map_or(0, |c| *c as usize);
+        let a = sizes.get(s as usize).map_or(0, |n| *n as usize);
         if shared < MIN_SHINGLES || a == 0 {
             continue;
         }
         let fa = shared as f64 / a as f64;
-        let fb = shared as f64 / set.len() as f64;
+        let fb = shared as f64 / size as f64;
         if fa.min(fb) < MIN_SHARED || fa.max(fb) < MIN_SHARED_ONE {
             continue;
         }
@@ -217,13 +464,21 @@ fn repeated_short_lines(lines: &[Line<'_>], marks: &Marks) -> Vec<Range<usize>> 
         if !(2..=6).contains(&l.words) || is_covered(marks, l) {
             continue;
         }
-        let key: String = l
+        let mut key = String::with_capacity(l.text.len());
+        for w in l
             .text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            if w.is_ascii() {
+                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                key.push_str(&w.to_lowercase());
+            }
+        }
         if key.len() < 10 || !key.chars().any(char::is_alphabetic) {
             continue;
         }
