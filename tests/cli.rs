@@ -318,3 +318,49 @@ fn a_newer_or_corrupt_project_is_refused_untouched() {
         b"this is not a database at all"
     );
 }
+
+#[test]
+fn mentions_are_in_text_order_and_point_at_their_words() {
+    let doc = json(&samachar(&["analyze", "seeds"]));
+    for a in doc["articles"].as_array().into_iter().flatten() {
+        let file = a["file"].as_str().unwrap();
+        let text = std::fs::read_to_string(format!("seeds/{file}")).unwrap();
+        for e in a["entities"].as_array().into_iter().flatten() {
+            let starts: Vec<u64> = e["mentions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|m| m["start"].as_u64().unwrap())
+                .collect();
+            assert!(
+                starts.windows(2).all(|w| w[0] <= w[1]),
+                "{} in {file}: {starts:?}",
+                e["name"]
+            );
+            for m in e["mentions"].as_array().into_iter().flatten() {
+                let (s, t) = (
+                    m["start"].as_u64().unwrap() as usize,
+                    m["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(&text[s..t], m["text"].as_str().unwrap());
+            }
+        }
+    }
+}
+
+#[test]
+fn both_seed_articles_about_the_boots_say_they_go_to_russia() {
+    let doc = json(&samachar(&["analyze", "seeds"]));
+    for file in ["000_ed32e172fedb3713.txt", "001_fdb2ac4d677a68ab.txt"] {
+        let facts = article(&doc, file)["facts"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            facts
+                .iter()
+                .any(|f| f["metric"] == "export destination" && f["value"] == "Russia"),
+            "{file} has no Russia destination"
+        );
+    }
+}

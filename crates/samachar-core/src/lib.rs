@@ -41,7 +41,10 @@ pub fn analyze_document(doc: &Document) -> ArticleAnalysis {
     let masked =
         samachar_model::text::mask(&doc.text, cleaned.furniture.iter().map(|f| f.start..f.end));
     let quantities = samachar_quantity::extract(&masked);
-    let extraction = samachar_extract::extract(&masked, &cleaned.metadata, &quantities);
+    let mut extraction = samachar_extract::extract(&masked, &cleaned.metadata, &quantities);
+    for entity in &mut extraction.entities {
+        entity.mentions.sort_by_key(|m| (m.start, m.end));
+    }
     ArticleAnalysis {
         file: doc.file.clone(),
         title: cleaned.metadata.title,

@@ -13,7 +13,7 @@ use crate::entities::{Found, OrgInfo, anchored};
 use crate::names::FxSet;
 use regex::Regex;
 use samachar_model::text::format_number;
-use samachar_model::{Fact, FactValue, Quantity};
+use samachar_model::{EntityKind, Fact, FactValue, Quantity};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -35,6 +35,16 @@ fn unreachable_regex_fallback() -> Regex {
 static EXPORT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)(?:export(?:s|ed|ing)?|ship(?:s|ped)?|suppl(?:y|ies|ied)|sells?|sold)(?-u:\b)")
 });
+/// A cue that the places right after it are export markets being sought,
+/// not yet served: "talks are underway to expand to", "in talks with buyers
+/// to export to", "plans to export shoes to", "exploring opportunities in",
+/// "aims to enter".
+static TALKS: LazyLock<Regex> = LazyLock::new(|| {
+    let goal = r"(?:(?:export|sell|ship|supply)\s+(?:[\w-]+\s+){0,3}?(?:to|into)|expand\s+(?:(?:its|their|our|exports?|sales|business|presence|footprint|reach|markets?)\s+){0,2}(?:to|into)|enter(?:\s+(?:the\s+)?markets?\s+(?:of|in))?|foray\s+into|tap(?:\s+(?:the\s+)?markets?\s+(?:of|in))?)";
+    re(&format!(
+        r"(?i)(?-u:\b)(?:(?:talks?|negotiations?|discussions?)\s+(?:(?:are|is)\s+)?(?:(?:underway|under\s+way|ongoing|on|in\s+progress)\s+)?(?:with\s+[^,.;\n]{{1,40}}?\s+)?to\s+{goal}|(?:plans?|planning|aims?|aiming|looking|hopes?|hoping|seeks?|seeking|intends?|intending|wants?)\s+to\s+{goal}|explor(?:e|es|ing)(?:\s+(?:new\s+|export\s+|business\s+)?(?:opportunities|markets?|options|avenues)\s+in)?)\s"
+    ))
+});
 static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+((?:[a-z\-]+\s+){0,3}?)(?:storage\s+)?(?:facility|plant|capacity|unit)(?-u:\b)")
 });
@@ -48,6 +58,27 @@ static CLUSTER_IN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)([a-z]+)\s+cluster\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
 static PLACE_CLUSTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\p{Lu}[\p{L}]+)\s+([a-z]+)\s+cluster(?-u:\b)"));
+/// "Ambur-Vaniyambadi cluster": two towns joined by a hyphen.
+static PAIR_CLUSTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(\p{Lu}\p{L}+)-(\p{Lu}\p{L}+)\s+cluster(?-u:\b)"));
+/// Words that tie a bare count to employment.
+static EMPLOYMENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:(?:people|persons|workers|employees|artisans|labourers)\s+employed|employment|workforce|number\s+of\s+(?:workers|employees|jobs))(?-u:\b)",
+    )
+});
+/// "Bihar's cabinet", "the Odisha state government": a place's government
+/// acting in a sentence.
+static GOV_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)(?:'s|\x{2019}s)?\s+(?:state\s+)?(?:cabinet|government|govt)(?-u:\b)",
+    )
+});
+/// "The summit", "the event": a sentence about the programme (meet,
+/// conclave) the article names.
+static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?-u:\b)the\s+(?:summit|event|meet|conclave|expo|investors'?\s+meet)(?-u:\b)")
+});
 
 const PEOPLE_UNITS: &[&str] = &[
     "employees",
@@ -89,6 +120,19 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
                 format!("{} {} cluster", place.as_str(), noun.as_str()),
                 place.start(),
             ));
+        }
+    }
+    for c in anchored(&PAIR_CLUSTER, text, &found.cluster_words, 80, 4) {
+        if let (Some(all), Some(first)) = (c.get(0), c.get(1))
+            && found.places.iter().any(|p| p.2 == first.as_str())
+            && !out.iter().any(|o| o.1 >= all.start() && o.1 < all.end())
+        {
+            let name = all
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push((name, all.start()));
         }
     }
     out.sort_by_key(|c| c.1);
@@ -233,10 +277,43 @@ impl Subjects<'_> {
                 .found
                 .orgs
                 .iter()
-                .any(|o| o.name == *m && o.spans.first().is_some_and(|s| s.0 < pos))
+                .any(|o| o.name == *m && o.spans.iter().any(|s| s.0 < pos))
         {
             self.recent = Some(m.clone());
             return Some(m.clone());
+        }
+        // A place's government or cabinet acting in the sentence.
+        if let Some(g) = GOV_PHRASE.captures_iter(sent.text).find_map(|c| {
+            let place = c.get(1)?.as_str();
+            self.found
+                .places
+                .iter()
+                .any(|p| p.2 == place)
+                .then(|| format!("{place} government"))
+        }) {
+            self.recent = Some(g.clone());
+            return Some(g);
+        }
+        // "The summit secured ...": the programme named before.
+        if EVENT_WORD.is_match(sent.text)
+            && let Some(p) = self
+                .found
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Programme)
+                .filter_map(|e| {
+                    e.mentions
+                        .iter()
+                        .filter(|m| m.start < pos)
+                        .map(|m| m.start)
+                        .max()
+                        .map(|s| (s, &e.name))
+                })
+                .max_by_key(|x| x.0)
+        {
+            let name = p.1.clone();
+            self.recent = Some(name.clone());
+            return Some(name);
         }
         // Before any organisation has been named, a figure belongs to none
         // of them ("30 companies on the verge of closing" in a headline is
@@ -362,7 +439,7 @@ fn metric(
     }
     if is_currency(&unit) {
         let window = format!("{pre} {post}");
-        if window.contains("invest") {
+        if window.contains("invest") || window.contains("commitment") {
             return Some(
                 if APPROVED.is_match(&pre) {
                     "approved investment"
@@ -486,8 +563,27 @@ fn metric(
             .to_string(),
         );
     }
-    if s.contains("capacity") {
+    // "capacity" near the figure, not anywhere in the sentence ("a hall
+    // (capacity of 500 seats) and a guest house of 102 rooms").
+    if pre.contains("capacity") || post[..floor_char_boundary(&post, 30)].contains("capacity") {
         return Some("capacity".into());
+    }
+    // A bare count in a sentence about how many are employed: "the number
+    // of people employed would go up to 45,000 from the present 31,600".
+    if unit.is_empty() && q.value >= 10.0 && q.value.fract() == 0.0 && EMPLOYMENT_WORDS.is_match(s)
+    {
+        let own = q.text.to_lowercase();
+        let rising = ["up to", "rise to", "increase to", "grow to", "reach"]
+            .iter()
+            .any(|w| pre.contains(w) || own.contains(w));
+        return Some(
+            if rising && projected_words(s) {
+                "projected employment"
+            } else {
+                "employment"
+            }
+            .to_string(),
+        );
     }
     if unit.is_empty() {
         return None;
@@ -519,21 +615,34 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
     };
     let mut facts: Vec<Fact> = Vec::new();
     // Export verbs, found once over the whole text.
-    let verbs: Vec<Range<usize>> = EXPORT_VERB.find_iter(text).map(|m| m.range()).collect();
+    // Cues of markets sought, and the export verbs outside them.
+    let cues: Vec<Range<usize>> = TALKS.find_iter(text).map(|m| m.range()).collect();
+    let verbs: Vec<Range<usize>> = EXPORT_VERB
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(|v| {
+            let i = cues.partition_point(|c| c.end <= v.start);
+            cues.get(i).is_none_or(|c| c.start > v.start)
+        })
+        .collect();
     let mut vi = 0;
+    let mut ci = 0;
     let mut qi = 0;
     for (si, range) in sents.iter().enumerate() {
         let sentence = &text[range.clone()];
         let v_lo = vi + verbs[vi..].partition_point(|v| v.start < range.start);
         let v_hi = v_lo + verbs[v_lo..].partition_point(|v| v.start < range.end);
         vi = v_hi;
+        let c_lo = ci + cues[ci..].partition_point(|c| c.start < range.start);
+        let c_hi = c_lo + cues[c_lo..].partition_point(|c| c.start < range.end);
+        ci = c_hi;
         let has_quantity = quantities
             .get(qi..)
             .unwrap_or_default()
             .iter()
             .take_while(|q| q.start < range.end)
             .any(|q| q.start >= range.start);
-        if !has_quantity && v_lo == v_hi {
+        if !has_quantity && v_lo == v_hi && c_lo == c_hi {
             // Skip the quantities that fall between sentences.
             while qi < quantities.len() && quantities[qi].start < range.end {
                 qi += 1;
@@ -585,6 +694,15 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             range,
             found,
             &verbs[v_lo..v_hi],
+            &sent,
+            &mut subjects,
+            &mut facts,
+        );
+        sought_markets(
+            text,
+            range,
+            found,
+            &cues[c_lo..c_hi],
             &sent,
             &mut subjects,
             &mut facts,
@@ -665,28 +783,7 @@ fn destinations(
         {
             continue;
         }
-        let mut pos = after + to_rel + 4;
-        let mut list: Vec<(usize, usize, String)> = Vec::new();
-        let lo = found.places.partition_point(|p| p.0 < pos);
-        let hi = found.places.partition_point(|p| p.0 < range.end);
-        let places: Vec<&(usize, usize, String)> = found.places[lo..hi]
-            .iter()
-            .filter(|p| p.1 <= range.end)
-            .collect();
-        for p in places {
-            let gap = text[pos..p.0].trim();
-            let gap_ok = gap.is_empty()
-                || matches!(
-                    gap,
-                    "," | "and" | ", and" | "and the" | ", and the" | "the" | "or" | ", or"
-                )
-                || (list.is_empty() && matches!(gap, "the"));
-            if !gap_ok {
-                break;
-            }
-            list.push(p.clone());
-            pos = p.1;
-        }
+        let list = place_list(text, after + to_rel + 4, range, found);
         if list.is_empty() {
             continue;
         }
@@ -708,6 +805,74 @@ fn destinations(
             });
         }
         break;
+    }
+}
+
+/// The places listed from `pos` on ("Italy, France, Spain and the UK"),
+/// within the sentence `range`: the first must follow at once (or after
+/// "the"), the others after a comma, "and" or "or".
+fn place_list(
+    text: &str,
+    mut pos: usize,
+    range: &Range<usize>,
+    found: &Found,
+) -> Vec<(usize, usize, String)> {
+    let mut list: Vec<(usize, usize, String)> = Vec::new();
+    let lo = found.places.partition_point(|p| p.0 < pos);
+    let hi = found.places.partition_point(|p| p.0 < range.end);
+    for p in found.places[lo..hi].iter().filter(|p| p.1 <= range.end) {
+        let gap = text[pos..p.0].trim();
+        let gap_ok = if list.is_empty() {
+            matches!(gap, "" | "the")
+        } else {
+            matches!(
+                gap,
+                "," | "and" | ", and" | "and the" | ", and the" | "the" | "or" | ", or" | ", the"
+            )
+        };
+        if !gap_ok {
+            break;
+        }
+        list.push(p.clone());
+        pos = p.1;
+    }
+    list
+}
+
+/// "with talks underway to expand to Belgium", "plans to export to Peru",
+/// "exploring opportunities in Europe": one "export destination (in talks)"
+/// fact per place listed right after the cue.
+fn sought_markets(
+    text: &str,
+    range: &Range<usize>,
+    found: &Found,
+    cues: &[Range<usize>],
+    sent: &Sentence,
+    subjects: &mut Subjects,
+    facts: &mut Vec<Fact>,
+) {
+    for cue in cues {
+        let list = place_list(text, cue.end, range, found);
+        if list.is_empty() {
+            continue;
+        }
+        let Some(subject) = subjects.at(range, cue.start, sent) else {
+            continue;
+        };
+        for (s, e, name) in list {
+            facts.push(Fact {
+                subject: subject.clone(),
+                metric: "export destination (in talks)".into(),
+                value: FactValue::Text(name),
+                unit: None,
+                per: None,
+                sentence: sent.text.to_string(),
+                derived: false,
+                derivation: None,
+                start: s,
+                end: e,
+            });
+        }
     }
 }
 
@@ -811,6 +976,20 @@ fn derive(facts: &mut Vec<Fact>) {
     facts.extend(new);
 }
 
+/// True when the sentence speaks of the future ("would", "will", "by 2030").
+fn projected_words(s: &str) -> bool {
+    [
+        "would ",
+        "will ",
+        "expected",
+        "projected",
+        "target",
+        "plans to",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor_char_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -911,6 +1090,12 @@ mod tests {
             (s.clone(), "export destination".into(), "UK".into(), false),
             (
                 s.clone(),
+                "export destination (in talks)".into(),
+                "Peru".into(),
+                false,
+            ),
+            (
+                s.clone(),
                 "exports last year".into(),
                 "2,000,000".into(),
                 false,
@@ -929,6 +1114,106 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn markets_in_talks_are_not_destinations() {
+        // (sentence, served destinations, markets sought)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Lotus Toys Ltd sells dolls to Kenya and is in talks with buyers to export to Chile and Peru.",
+                &["Kenya"],
+                &["Chile", "Peru"],
+            ),
+            (
+                "Lotus Toys Ltd plans to export wooden toys to Germany.",
+                &[],
+                &["Germany"],
+            ),
+            (
+                "Negotiations are underway to expand to Japan, says Lotus Toys Ltd.",
+                &[],
+                &["Japan"],
+            ),
+            (
+                "Lotus Toys Ltd ships to Nepal. The firm aims to enter Brazil next year.",
+                &["Nepal"],
+                &["Brazil"],
+            ),
+            (
+                "Lotus Toys Ltd is exploring opportunities in Africa and Australia.",
+                &[],
+                &["Africa", "Australia"],
+            ),
+            // No cue: a plant in a place is no market sought.
+            (
+                "Lotus Toys Ltd plans to expand production in Mysore.",
+                &[],
+                &[],
+            ),
+        ];
+        for (text, served, sought) in cases {
+            let got = run(text, &[]);
+            let pick = |m: &str| -> Vec<String> {
+                got.iter()
+                    .filter(|f| f.1 == m)
+                    .map(|f| {
+                        assert_eq!(f.0, "Lotus Toys Ltd", "{text}");
+                        f.2.clone()
+                    })
+                    .collect()
+            };
+            assert_eq!(pick("export destination"), *served, "{text}");
+            assert_eq!(pick("export destination (in talks)"), *sought, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects_without_a_named_company() {
+        // (text, figure, value, unit, subject, metric)
+        type Case<'a> = (&'a str, &'a str, f64, Option<&'a str>, &'a str, &'a str);
+        let cases: &[Case] = &[
+            (
+                "Exports worth Rs 90 crore were shipped by firms in the Agra-Mathura cluster.",
+                "Rs 90 crore",
+                9e8,
+                Some("INR"),
+                "Agra-Mathura cluster",
+                "export value",
+            ),
+            (
+                "Kerala's cabinet on Monday approved investments worth Rs 300 crore.",
+                "Rs 300 crore",
+                3e9,
+                Some("INR"),
+                "Kerala government",
+                "approved investment",
+            ),
+            (
+                "Pune hosted the Lotus Investors Summit. The summit drew commitments worth Rs 80 crore.",
+                "Rs 80 crore",
+                8e8,
+                Some("INR"),
+                "Lotus Investors Summit",
+                "investment",
+            ),
+            (
+                "Lotus Mills Ltd is in Surat. The number of people employed will go up to 9,000.",
+                "up to 9,000",
+                9000.0,
+                None,
+                "Lotus Mills Ltd",
+                "projected employment",
+            ),
+        ];
+        for (text, needle, value, unit, subject, metric) in cases {
+            let got = run(text, &[q(text, needle, *value, *unit, None)]);
+            assert_eq!(
+                got.first().map(|f| (f.0.as_str(), f.1.as_str())),
+                Some((*subject, *metric)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
