@@ -35,6 +35,17 @@ pub(crate) struct Tok {
     pub joined: bool,
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// Splits `text` into words: letters and digits with inner hyphens and
 /// apostrophes, and `&` on its own.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
@@ -67,11 +78,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        if b.is_ascii() && !ASCII_ALNUM[usize::from(b)] {
             i += 1;
             continue;
         }
-        let first = alnum_len(i);
+        // An ASCII byte here is a letter or digit.
+        let first = if b.is_ascii() { 1 } else { alnum_len(i) };
         if first == 0 {
             // A non-ASCII character that is no letter: skip it whole.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
@@ -81,9 +93,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         i += first;
         let mut joined = false;
         loop {
-            while i < n && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i += bytes[i..]
+                .iter()
+                .position(|&c| !ASCII_ALNUM[usize::from(c)])
+                .unwrap_or(n - i);
             if i >= n {
                 break;
             }
@@ -263,6 +276,20 @@ fn word_at(bytes: &[u8], pos: usize, word: &[u8]) -> bool {
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
+/// The first letters of the anchor words of [`Anchors::find`]: "army",
+/// "navy", "military", "air", "armed", "government", "govt", "told",
+/// "talking", "informed", "speaking", "according" and "cluster".
+static ANCHOR_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let firsts = b"AaNnMmGgtisc";
+    let mut i = 0;
+    while i < firsts.len() {
+        t[firsts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 impl Anchors {
     fn find(text: &str, starts: &[usize]) -> Self {
         let bytes = text.as_bytes();
@@ -275,10 +302,16 @@ impl Anchors {
                 .map(|w| at + w.len())
         };
         for &pos in starts {
+            // Only these first letters (or an opening parenthesis before
+            // the word) can begin an anchor.
+            let paren = pos > 0 && bytes[pos - 1] == b'(';
+            if !paren && !ANCHOR_FIRST[usize::from(bytes[pos])] {
+                continue;
+            }
             let len = bytes[pos..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - pos);
             let e = pos + len;
             if bytes.get(e) == Some(&b'_') {
                 continue;
@@ -310,8 +343,7 @@ impl Anchors {
                 _ => {}
             }
             // "(PTI)" after a dateline.
-            if pos > 0
-                && bytes[pos - 1] == b'('
+            if paren
                 && (2..=6).contains(&len)
                 && bytes[pos..e].iter().all(u8::is_ascii_uppercase)
                 && bytes.get(e) == Some(&b')')
@@ -437,7 +469,10 @@ fn title_lines(text: &str) -> Vec<(usize, bool)> {
         let mut j = i;
         while j < bytes.len() {
             // A run of ASCII word characters.
-            let run = bytes[j..].iter().take_while(|&&c| ascii_word(c)).count();
+            let run = bytes[j..]
+                .iter()
+                .position(|&c| !ascii_word(c))
+                .unwrap_or(bytes.len() - j);
             if run > 0 {
                 if chars == 0 {
                     cap = bytes[j].is_ascii_uppercase();
@@ -1429,24 +1464,30 @@ pub(crate) fn find_entities(text: &str) -> Found {
         });
         spans_taken.push((start, end));
     }
+    // The names are final now: each group's canonical name, once.
+    let mut canons: Vec<String> = groups.iter().map(Group::canonical).collect();
     // Names that only occur as bare / surname mentions get their reason now.
-    for g in &mut groups {
-        let canon = g.canonical();
-        let keys: Vec<String> = g.names.keys().cloned().collect();
-        for n in keys {
-            if n != canon && !g.reasons.contains_key(&n) {
-                let (r, c) = if g.kind == EntityKind::Person {
-                    (format!("surname of {canon}"), 0.9)
-                } else {
-                    let (r, c) = reason_between(g.kind, &canon, &n);
-                    (r.to_string(), c)
-                };
-                g.reasons.insert(n, (r, c));
-            }
+    for (g, canon) in groups.iter_mut().zip(&canons) {
+        let missing: Vec<String> = g
+            .names
+            .keys()
+            .filter(|n| *n != canon && !g.reasons.contains_key(*n))
+            .cloned()
+            .collect();
+        for n in missing {
+            let (r, c) = if g.kind == EntityKind::Person {
+                (format!("surname of {canon}"), 0.9)
+            } else {
+                let (r, c) = reason_between(g.kind, canon, &n);
+                (r.to_string(), c)
+            };
+            g.reasons.insert(n, (r, c));
         }
     }
     // Drop groups never seen in the text (aliases whose mention fell in
     // a longer match are kept through the group's other names).
+    let mut seen = groups.iter().map(|g| !g.mentions.is_empty());
+    canons.retain(|_| seen.next().unwrap_or(false));
     groups.retain(|g| !g.mentions.is_empty());
 
     // Places: gazetteer matches outside other entities.
@@ -1483,32 +1524,28 @@ pub(crate) fn find_entities(text: &str) -> Found {
     // the first one named.
     let main_org = groups
         .iter()
-        .filter(|g| g.kind == EntityKind::Organization && g.company)
-        .max_by(|a, b| {
+        .zip(&canons)
+        .filter(|(g, _)| g.kind == EntityKind::Organization && g.company)
+        .max_by(|(a, _), (b, _)| {
             a.mentions
                 .len()
                 .cmp(&b.mentions.len())
                 .then(b.first.cmp(&a.first))
         })
-        .map(Group::canonical);
+        .map(|(_, c)| c.clone());
 
     // Resolve person organisations to canonical org names.
-    let org_canon: Vec<(String, String)> = groups
+    let org_canon: Vec<(String, &str)> = groups
         .iter()
-        .filter(|g| g.kind == EntityKind::Organization)
-        .flat_map(|g| {
-            let c = g.canonical();
-            g.names
-                .keys()
-                .map(move |n| (org_key(n), c.clone()))
-                .collect::<Vec<_>>()
-        })
+        .zip(&canons)
+        .filter(|(g, _)| g.kind == EntityKind::Organization)
+        .flat_map(|(g, c)| g.names.keys().map(move |n| (org_key(n), c.as_str())))
         .collect();
     let mut entities = Vec::new();
     let mut orgs = Vec::new();
     let mut ids: FxMap<String, usize> = FxMap::default();
-    for g in &mut groups {
-        let name = g.canonical();
+    for (g, name) in groups.iter_mut().zip(&canons) {
+        let name = name.clone();
         let organization = if g.kind == EntityKind::Person {
             match &g.org_hint {
                 Some(h) => {
@@ -1517,7 +1554,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
                         org_canon
                             .iter()
                             .find(|(ok, _)| *ok == k)
-                            .map_or(h.clone(), |(_, c)| c.clone()),
+                            .map_or_else(|| h.clone(), |(_, c)| (*c).to_string()),
                     )
                 }
                 None if g.org_from_context => main_org.clone(),
@@ -1552,9 +1589,10 @@ pub(crate) fn find_entities(text: &str) -> Found {
             orgs.push(OrgInfo {
                 name: name.clone(),
                 spans: mentions.iter().map(|m| (m.start, m.end)).collect(),
-                subject: g.company || name.to_lowercase().contains("government") || {
+                subject: g.company || {
                     let l = name.to_lowercase();
                     [
+                        "government",
                         "department",
                         "ministry",
                         "authority",
