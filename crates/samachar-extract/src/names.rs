@@ -569,37 +569,7 @@ pub fn norm_key(s: &str) -> String {
     out
 }
 
-/// A slug for ids: lower-case ASCII letters and digits joined by hyphens.
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut dash = false;
-    if s.is_ascii() {
-        for b in s.bytes() {
-            if b.is_ascii_alphanumeric() {
-                if dash && !out.is_empty() {
-                    out.push('-');
-                }
-                dash = false;
-                out.push(char::from(b.to_ascii_lowercase()));
-            } else {
-                dash = true;
-            }
-        }
-        return out;
-    }
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
+pub use samachar_model::text::slug;
 
 /// Lower-case words of `s` without punctuation ("Pvt. Ltd." -> ["pvt", "ltd"]).
 pub fn words_lower(s: &str) -> Vec<String> {

@@ -232,6 +232,40 @@ pub fn format_indian(n: f64) -> String {
     }
 }
 
+/// A slug for ids: lower-case letters and digits joined by hyphens
+/// ("Competence Exports Pvt. Ltd." -> "competence-exports-pvt-ltd"). The
+/// extractors and the store build entity ids with it, so they agree.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                dash = true;
+            }
+        }
+        return out;
+    }
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +326,16 @@ mod tests {
             got,
             vec!["“Mr. Rao left.”", "He\u{a0}Dr. Sen came.", "(Rs. 5 crore.)"]
         );
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("Competence Exports Pvt. Ltd."),
+            "competence-exports-pvt-ltd"
+        );
+        assert_eq!(slug("  Ōdisha — Govt  "), "ōdisha-govt");
+        assert_eq!(slug("--"), "");
     }
 
     #[test]

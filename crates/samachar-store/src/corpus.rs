@@ -6,6 +6,7 @@
 //! addressed by id; an article's entities are tied to the corpus entity whose
 //! name or alias they carry (in a corpus entity that lists the article).
 
+use samachar_model::text::slug;
 use samachar_model::{CorpusAnalysis, CorpusEntity, Entity, EntityKind, Mention, Merge};
 
 use crate::edit::Annotations;
@@ -23,24 +24,6 @@ fn norm(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A slug for ids: lower-case letters and digits joined by hyphens.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
 }
 
 fn user_merge(name: &str, reason: &str) -> Merge {
