@@ -28,6 +28,32 @@ pub struct ChartsPanel {
     pub kind: ChartKind,
     /// The subject the chart is limited to (`None`: all).
     pub subject: Option<String>,
+    /// The subjects and chart last computed, so that a frame does not scan
+    /// every fact of the corpus again.
+    #[serde(skip)]
+    cache: Option<Cached>,
+}
+
+/// What identifies a corpus for the cache: its address and sizes (the app
+/// builds a new corpus whenever articles or corrections change).
+type CorpusKey = (usize, usize, usize, usize);
+
+fn corpus_key(corpus: &CorpusAnalysis) -> CorpusKey {
+    (
+        std::ptr::from_ref(corpus) as usize,
+        corpus.articles.len(),
+        corpus.entities.len(),
+        corpus.articles.iter().map(|a| a.facts.len()).sum(),
+    )
+}
+
+#[derive(Clone, Debug)]
+struct Cached {
+    corpus: CorpusKey,
+    kind: ChartKind,
+    subject: Option<String>,
+    options: Vec<String>,
+    spec: ChartSpec,
 }
 
 /// Label of the subject selector's "everything" entry.
@@ -59,7 +85,11 @@ impl ChartsPanel {
                 ui.selectable_value(&mut self.kind, kind, kind.label());
             }
         });
-        let options = subjects(self.kind, corpus);
+        let key = corpus_key(corpus);
+        let options = match &self.cache {
+            Some(c) if c.corpus == key && c.kind == self.kind => c.options.clone(),
+            _ => subjects(self.kind, corpus),
+        };
         if before != self.kind
             || self
                 .subject
@@ -77,14 +107,29 @@ impl ChartsPanel {
                 }
             });
 
-        let spec = self.spec(corpus);
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.corpus == key && c.kind == self.kind && c.subject == self.subject);
+        if !fresh {
+            self.cache = Some(Cached {
+                corpus: key,
+                kind: self.kind,
+                subject: self.subject.clone(),
+                options,
+                spec: self.spec(corpus),
+            });
+        }
+        let Some(Cached { spec, .. }) = &self.cache else {
+            return None;
+        };
         ui.separator();
         ui.heading(&spec.title);
         ui.label(egui::RichText::new(&spec.subtitle).weak());
         if spec.is_empty() {
             ui.add_space(12.0);
             ui.label(egui::RichText::new("No facts for this chart").strong());
-        } else if let Some(a) = plot(ui, &spec) {
+        } else if let Some(a) = plot(ui, spec) {
             action = Some(a);
         }
         ui.label(egui::RichText::new(&spec.source).small().weak());
@@ -94,7 +139,7 @@ impl ChartsPanel {
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 for bar in spec.bars() {
-                    if let Some(a) = bar_row(ui, &spec, &bar) {
+                    if let Some(a) = bar_row(ui, spec, &bar) {
                         action = Some(a);
                     }
                 }

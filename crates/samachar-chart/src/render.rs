@@ -205,25 +205,22 @@ fn draw<DB: DrawingBackend>(
 
     // Title, subtitle, legend.
     let mut y = pad;
-    let title_style = bold(title_size, TEXT, HPos::Left, VPos::Top);
-    let title = fit(
-        root,
+    // One line of heading text, shortened to the width, at the left margin.
+    let heading = |text: &str, text_style: &TextStyle<'static>, y: i32| -> Result<(), ChartError> {
+        let line = fit(root, text, text_style, w.saturating_sub(2 * pad as u32))?;
+        root.draw_text(&line, text_style, (pad, y)).map_err(err)
+    };
+    heading(
         &spec.title,
-        &title_style,
-        w.saturating_sub(2 * pad as u32),
+        &bold(title_size, TEXT, HPos::Left, VPos::Top),
+        y,
     )?;
-    root.draw_text(&title, &title_style, (pad, y))
-        .map_err(err)?;
     y += (title_size * 1.35) as i32;
-    let sub_style = style(base, MUTED, HPos::Left, VPos::Top);
-    let subtitle = fit(
-        root,
+    heading(
         &spec.subtitle,
-        &sub_style,
-        w.saturating_sub(2 * pad as u32),
+        &style(base, MUTED, HPos::Left, VPos::Top),
+        y,
     )?;
-    root.draw_text(&subtitle, &sub_style, (pad, y))
-        .map_err(err)?;
     y += (base * 1.5) as i32;
     if spec.series.len() > 1 && !spec.is_empty() {
         let legend_style = style(base, TEXT, HPos::Left, VPos::Center);
