@@ -9,6 +9,11 @@ use samachar_core::model::Document;
 use std::hint::black_box;
 use std::path::Path;
 
+/// The allocator the `samachar` binary uses, so that the figure is the
+/// app's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn real_articles() -> Vec<Document> {
     let mut docs = samachar_core::seeds::documents();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");

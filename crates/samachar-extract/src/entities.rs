@@ -48,6 +48,7 @@ static ASCII_ALNUM: [bool; 256] = {
 
 /// Splits `text` into words: letters and digits with inner hyphens and
 /// apostrophes, and `&` on its own.
+#[inline(never)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -276,21 +277,45 @@ fn word_at(bytes: &[u8], pos: usize, word: &[u8]) -> bool {
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
 }
 
-/// The first letters of the anchor words of [`Anchors::find`]: "army",
-/// "navy", "military", "air", "armed", "government", "govt", "told",
-/// "talking", "informed", "speaking", "according" and "cluster".
-static ANCHOR_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let firsts = b"AaNnMmGgtisc";
+/// The anchor words of [`Anchors::find`], as written.
+const ANCHOR_WORDS: [&[u8]; 20] = [
+    b"Army",
+    b"army",
+    b"Navy",
+    b"navy",
+    b"Military",
+    b"military",
+    b"Air",
+    b"air",
+    b"Armed",
+    b"armed",
+    b"Government",
+    b"government",
+    b"Govt",
+    b"govt",
+    b"told",
+    b"informed",
+    b"according",
+    b"talking",
+    b"speaking",
+    b"cluster",
+];
+
+/// For each first byte, a bit per second byte (`b & 63`) that some anchor
+/// word starts with: most words are passed over on their first two bytes.
+static ANCHOR_START: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut i = 0;
-    while i < firsts.len() {
-        t[firsts[i] as usize] = true;
+    while i < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[i];
+        t[w[0] as usize] |= 1u64 << (w[1] & 63);
         i += 1;
     }
     t
 };
 
 impl Anchors {
+    #[inline(never)]
     fn find(text: &str, starts: &[usize]) -> Self {
         let bytes = text.as_bytes();
         let mut out = Anchors::default();
@@ -305,7 +330,8 @@ impl Anchors {
             // Only these first letters (or an opening parenthesis before
             // the word) can begin an anchor.
             let paren = pos > 0 && bytes[pos - 1] == b'(';
-            if !paren && !ANCHOR_FIRST[usize::from(bytes[pos])] {
+            let second = bytes.get(pos + 1).map_or(0, |&b| b & 63);
+            if !paren && ANCHOR_START[usize::from(bytes[pos])] & (1u64 << second) == 0 {
                 continue;
             }
             let len = bytes[pos..]
@@ -427,85 +453,37 @@ struct Run {
     last: usize,
 }
 
-/// ASCII letters, digits, `-` and `'`: the word bytes of [`title_lines`].
-static TITLE_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        t[i] = b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
-        i += 1;
-    }
-    t
-};
-
-/// Lines of the text as (start, title case), for lookups by offset. A line
-/// is in title case when it has at least four words of more than three
-/// characters (letters, digits, `-` and `'`) and at least 80% of them are
-/// capitalised.
-fn title_lines(text: &str) -> Vec<(usize, bool)> {
+/// Lines of the text as (start, title case), for lookups by offset, worked
+/// out from the words already found. A line is in title case when it has at
+/// least four words of more than three characters and at least 80% of them
+/// are capitalised.
+fn title_lines(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
     let bytes = text.as_bytes();
-    let ascii_word = |b: u8| TITLE_WORD[usize::from(b)];
     let mut out = Vec::with_capacity(bytes.len() / 64 + 4);
     let (mut line_start, mut n, mut caps) = (0usize, 0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            out.push((line_start, n >= 4 && caps * 10 >= n * 8));
-            i += 1;
-            line_start = i;
-            n = 0;
-            caps = 0;
-            continue;
-        }
-        if b.is_ascii() && !ascii_word(b) {
-            i += 1;
-            continue;
-        }
-        // A word: count its characters and note a capital first letter.
-        let mut chars = 0;
-        let mut cap = false;
-        let mut j = i;
-        while j < bytes.len() {
-            // A run of ASCII word characters.
-            let run = bytes[j..]
-                .iter()
-                .position(|&c| !ascii_word(c))
-                .unwrap_or(bytes.len() - j);
-            if run > 0 {
-                if chars == 0 {
-                    cap = bytes[j].is_ascii_uppercase();
-                }
-                chars += run;
-                j += run;
-                continue;
+    let mut gap_from = 0;
+    for t in toks
+        .iter()
+        .map(|t| (t.start, t.full_end))
+        .chain([(bytes.len(), bytes.len())])
+    {
+        // Line ends in the gap before this word.
+        for (i, &b) in bytes[gap_from..t.0].iter().enumerate() {
+            if b == b'\n' {
+                out.push((line_start, n >= 4 && caps * 10 >= n * 8));
+                line_start = gap_from + i + 1;
+                n = 0;
+                caps = 0;
             }
-            if bytes[j].is_ascii() {
-                break;
-            }
-            let Some(ch) = text[j..].chars().next() else {
-                break;
-            };
-            if !ch.is_alphanumeric() {
-                break;
-            }
-            if chars == 0 {
-                cap = ch.is_uppercase();
-            }
-            chars += 1;
-            j += ch.len_utf8();
         }
-        if chars == 0 {
-            // A non-ASCII character that is no word character.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        if chars > 3 {
+        gap_from = t.1;
+        let w = &bytes[t.0..t.1];
+        // More than three characters: count the bytes that start one.
+        let long = w.len() > 3 && w.iter().filter(|&&b| b & 0xC0 != 0x80).nth(3).is_some();
+        if long {
             n += 1;
-            caps += usize::from(cap);
+            caps += usize::from(is_capitalised(&text[t.0..t.1]));
         }
-        i = j;
     }
     if line_start < bytes.len() {
         out.push((line_start, n >= 4 && caps * 10 >= n * 8));
@@ -525,10 +503,19 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
 /// Builds capitalised runs: words that begin with a capital, joined by single
 /// spaces (or ". " after an abbreviation), with "of", "for" and "&" allowed
 /// between capitalised words.
+#[inline(never)]
 fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
+        // Most words start with a lower-case ASCII letter or a digit: pass
+        // them over on their first byte.
+        let b = bytes[toks[i].start];
+        if b.is_ascii() && !b.is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
         let w = word(text, &toks[i]);
         if !is_capitalised(w) {
             i += 1;
@@ -610,11 +597,12 @@ fn valid_name(words: &[&str], allow_single: bool) -> bool {
                 && !PROGRAMME_SET.contains(w)
                 && !ROLE_HEADS_SET.contains(w))
     });
-    ok && !GAZETTEER.contains(&words.join(" "))
+    ok && !GAZETTEER.contains_words(words)
 }
 
 /// The words of a lower-case role phrase after a name (", general manager,"),
 /// up to the next comma, full stop or quote; None when it holds no role word.
+#[inline(never)]
 fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     let rest = &text[pos..];
     let mut rest_trim = rest.strip_prefix(", ")?;
@@ -797,7 +785,7 @@ fn is_year(w: &str) -> bool {
 /// Finds candidates in the masked text; also returns where "cluster" stands.
 fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Vec<Range<usize>>) {
     let mut out: Vec<Candidate> = Vec::new();
-    let lines = title_lines(text);
+    let lines = title_lines(text, toks);
     let mut words: Vec<&str> = Vec::with_capacity(16);
     for run in runs(text, toks) {
         // Trim leading stop words and sentence openers.
@@ -1221,6 +1209,7 @@ fn reason_between(kind: EntityKind, a: &str, b: &str) -> (&'static str, f64) {
 
 /// Word starts: every token's start and every place after a hyphen or an
 /// apostrophe inside one, in text order.
+#[inline(never)]
 fn word_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
     let mut out = Vec::with_capacity(toks.len() + 8);
     for t in toks {
@@ -1250,6 +1239,7 @@ fn word_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
 /// Whole-word, case-sensitive occurrences of `patterns` (sorted, unique
 /// names) in `text`, trying each word start in `starts`, leftmost first and
 /// longest at each place, without overlaps: (start, end, pattern index).
+#[inline(never)]
 fn find_names(
     text: &str,
     starts: &[usize],
@@ -1731,6 +1721,7 @@ fn ambiguous_place_ok(
 
 /// Merges people with one surname whose given names differ by a spelling
 /// ("Shib Kumar Roy" / "Shiv Kumar Roy").
+#[inline(never)]
 fn merge_person_variants(groups: &mut Vec<Group>) {
     let mut i = 0;
     while i < groups.len() {

@@ -14,6 +14,7 @@ use crate::names::FxSet;
 use regex::Regex;
 use samachar_model::text::format_number;
 use samachar_model::{EntityKind, Fact, FactValue, Quantity};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -38,13 +39,41 @@ static EXPORT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// A cue that the places right after it are export markets being sought,
 /// not yet served: "talks are underway to expand to", "in talks with buyers
 /// to export to", "plans to export shoes to", "exploring opportunities in",
-/// "aims to enter".
-static TALKS: LazyLock<Regex> = LazyLock::new(|| {
+/// "aims to enter". Matched against the text with its ASCII letters in lower
+/// case (see [`talk_cues`]).
+static TALKS: LazyLock<Regex> = LazyLock::new(|| re(&talks_pattern()));
+/// [`TALKS`] in any case, for a text where lower-casing only the ASCII
+/// letters would not do.
+static TALKS_ANY_CASE: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){}", talks_pattern())));
+
+/// The two letters besides ASCII ones that fold onto ASCII letters: the
+/// long s and the Kelvin sign (a pure literal search, fast).
+static ASCII_FOLDING: LazyLock<Regex> = LazyLock::new(|| re("\u{17f}|\u{212a}"));
+/// The word of [`CLUSTER_IN`] (a pure literal search, fast).
+static CLUSTER_LITERAL: LazyLock<Regex> = LazyLock::new(|| re("cluster"));
+
+/// The pattern of [`TALKS`], in lower case.
+fn talks_pattern() -> String {
     let goal = r"(?:(?:export|sell|ship|supply)\s+(?:[\w-]+\s+){0,3}?(?:to|into)|expand\s+(?:(?:its|their|our|exports?|sales|business|presence|footprint|reach|markets?)\s+){0,2}(?:to|into)|enter(?:\s+(?:the\s+)?markets?\s+(?:of|in))?|foray\s+into|tap(?:\s+(?:the\s+)?markets?\s+(?:of|in))?)";
-    re(&format!(
-        r"(?i)(?-u:\b)(?:(?:talks?|negotiations?|discussions?)\s+(?:(?:are|is)\s+)?(?:(?:underway|under\s+way|ongoing|on|in\s+progress)\s+)?(?:with\s+[^,.;\n]{{1,40}}?\s+)?to\s+{goal}|(?:plans?|planning|aims?|aiming|looking|hopes?|hoping|seeks?|seeking|intends?|intending|wants?)\s+to\s+{goal}|explor(?:e|es|ing)(?:\s+(?:new\s+|export\s+|business\s+)?(?:opportunities|markets?|options|avenues)\s+in)?)\s"
-    ))
-});
+    format!(
+        r"(?-u:\b)(?:(?:talks?|negotiations?|discussions?)\s+(?:(?:are|is)\s+)?(?:(?:underway|under\s+way|ongoing|on|in\s+progress)\s+)?(?:with\s+[^,.;\n]{{1,40}}?\s+)?to\s+{goal}|(?:plans?|planning|aims?|aiming|looking|hopes?|hoping|seeks?|seeking|intends?|intending|wants?)\s+to\s+{goal}|explor(?:e|es|ing)(?:\s+(?:new\s+|export\s+|business\s+)?(?:opportunities|markets?|options|avenues)\s+in)?)\s"
+    )
+}
+
+/// Where the cues of [`TALKS`] are in `text`, in any case. Case-blind
+/// matching differs from matching the text with its ASCII letters lowered
+/// only through the two other letters that fold onto ASCII ones (the Kelvin
+/// sign and the long s), and the pattern holds no other letter; a text with
+/// one of them is matched case-blind.
+#[inline(never)]
+fn talk_cues(text: &str) -> Vec<Range<usize>> {
+    if ASCII_FOLDING.is_match(text) {
+        return TALKS_ANY_CASE.find_iter(text).map(|m| m.range()).collect();
+    }
+    let lower = text.to_ascii_lowercase();
+    TALKS.find_iter(&lower).map(|m| m.range()).collect()
+}
+
 static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\s+((?:[a-z\-]+\s+){0,3}?)(?:storage\s+)?(?:facility|plant|capacity|unit)(?-u:\b)")
 });
@@ -98,10 +127,17 @@ const PEOPLE_UNITS: &[&str] = &[
 ];
 
 /// A cluster named in the article: (name, where its definition starts).
+#[inline(never)]
 fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
     let is_place = |s: usize, e: usize| found.places.iter().any(|p| p.0 == s && p.1 == e);
     let mut out = Vec::new();
-    for c in CLUSTER_IN.captures_iter(text) {
+    // (The pattern cannot match without the word.)
+    let named = if !found.cluster_words.is_empty() || CLUSTER_LITERAL.is_match(text) {
+        CLUSTER_IN.captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in named {
         if let (Some(noun), Some(place)) = (c.get(1), c.get(2))
             && is_place(place.start(), place.end())
             && !matches!(noun.as_str(), "the" | "a" | "an" | "this" | "that")
@@ -139,6 +175,7 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
     out
 }
 
+#[inline(never)]
 fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> {
     let mut before: Option<(usize, &str)> = None;
     let mut after: Option<(usize, &str)> = None;
@@ -161,12 +198,24 @@ fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> 
     before.or(after).map(|x| x.1.to_string())
 }
 
+/// The bytes of ASCII words: letters, digits and '_'.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c == b'_' as usize;
+        c += 1;
+    }
+    t
+};
+
 /// True when the sentence refers back to an organisation ("the company",
 /// "the firm", "the unit", "we", "our", "they", "it", "its", "their", "us"),
 /// in any case, as whole words.
+#[inline(never)]
 fn has_anaphora(sentence: &str) -> bool {
     let b = sentence.as_bytes();
-    let is_w = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let is_w = |c: u8| WORD_BYTE[usize::from(c)];
     let mut i = 0;
     while i < b.len() {
         if !is_w(b[i]) {
@@ -176,6 +225,11 @@ fn has_anaphora(sentence: &str) -> bool {
         let st = i;
         while i < b.len() && is_w(b[i]) {
             i += 1;
+        }
+        // Every word asked about has two to five letters and starts with
+        // one of these.
+        if i - st > 5 || i - st < 2 || !matches!(b[st] | 0x20, b'w' | b'o' | b't' | b'i' | b'u') {
+            continue;
         }
         let w = &b[st..i];
         if ["we", "our", "they", "it", "its", "their", "us"]
@@ -199,30 +253,68 @@ fn has_anaphora(sentence: &str) -> bool {
     false
 }
 
-/// What the rules need to know about one sentence, worked out once.
+/// The sentence with its heading in lower case.
+struct Lower {
+    /// The field heading above the sentence and the sentence, both in lower
+    /// case: "{heading} {sentence}".
+    with_heading: String,
+    /// Where the lower-case sentence starts in `with_heading`.
+    lower_start: usize,
+    /// Lower-casing kept the length of every character of the sentence, so
+    /// a byte offset in it is the same offset in its lower-case copy.
+    mappable: bool,
+}
+
+/// What the rules need to know about one sentence, worked out once (and
+/// only when first asked).
 struct Sentence<'a> {
     /// The sentence as written.
     text: &'a str,
-    /// The sentence in lower case.
-    lower: String,
-    /// The field heading above it (lower case) and the sentence: "{heading} {lower}".
-    with_heading: String,
-    /// `with_heading` says "last year".
-    last_year: bool,
-    /// `with_heading` speaks of a plan or a projection.
-    projected: bool,
+    /// The field heading above it ("" when there is none).
+    heading: &'a str,
+    /// See [`Lower`].
+    lower: std::cell::OnceCell<Lower>,
     /// `with_heading` holds an export verb.
-    exporting: bool,
+    exporting: std::cell::OnceCell<bool>,
     /// The sentence refers back to an organisation.
-    anaphora: bool,
+    anaphora: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, heading: &str) -> Self {
-        let lower = text.to_lowercase();
-        let with_heading = format!("{} {lower}", heading.to_lowercase());
-        let last_year = with_heading.contains("last year");
-        let projected = [
+    fn new(text: &'a str, heading: &'a str) -> Self {
+        Sentence {
+            text,
+            heading,
+            lower: std::cell::OnceCell::new(),
+            exporting: std::cell::OnceCell::new(),
+            anaphora: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The sentence with its heading in lower case.
+    fn lower(&self) -> &Lower {
+        self.lower.get_or_init(|| {
+            let mut with_heading = String::with_capacity(self.heading.len() + 1 + self.text.len());
+            push_lower(&mut with_heading, self.heading);
+            with_heading.push(' ');
+            let lower_start = with_heading.len();
+            let mappable = push_lower(&mut with_heading, self.text);
+            Lower {
+                with_heading,
+                lower_start,
+                mappable,
+            }
+        })
+    }
+
+    /// `with_heading` says "last year".
+    fn last_year(&self) -> bool {
+        self.has("last year")
+    }
+
+    /// `with_heading` speaks of a plan or a projection.
+    fn projected(&self) -> bool {
+        [
             "projected",
             "expected",
             "will ",
@@ -231,18 +323,84 @@ impl<'a> Sentence<'a> {
             "target",
         ]
         .iter()
-        .any(|w| with_heading.contains(w));
-        let exporting = EXPORT_VERB.is_match(&with_heading);
-        Sentence {
-            text,
-            lower,
-            with_heading,
-            last_year,
-            projected,
-            exporting,
-            anaphora: has_anaphora(text),
+        .any(|w| self.has(w))
+    }
+
+    /// `with_heading` holds an export verb.
+    fn exporting(&self) -> bool {
+        *self
+            .exporting
+            .get_or_init(|| EXPORT_VERB.is_match(&self.lower().with_heading))
+    }
+
+    /// True when the sentence with its heading (lower case) holds `word`.
+    fn has(&self, word: &str) -> bool {
+        self.lower().with_heading.contains(word)
+    }
+
+    /// True when the sentence itself (lower case) holds `word`.
+    fn has_own(&self, word: &str) -> bool {
+        let l = self.lower();
+        l.with_heading[l.lower_start..].contains(word)
+    }
+
+    /// The heading in lower case ("" when there is none).
+    fn heading_lower(&self) -> &str {
+        let l = self.lower();
+        &l.with_heading[..l.lower_start - 1]
+    }
+
+    /// Appends `text[part]` in lower case, where the sentence starts at
+    /// `start` in `text`: copied from `with_heading` when the offsets agree.
+    fn push_lower_part(&self, out: &mut String, text: &str, start: usize, part: Range<usize>) {
+        let l = self.lower();
+        if l.mappable && part.start >= start && part.end <= start + self.text.len() {
+            let from = l.lower_start + part.start - start;
+            out.push_str(&l.with_heading[from..from + part.len()]);
+        } else {
+            out.push_str(&text[part].to_lowercase());
         }
     }
+}
+
+/// Appends `text` in lower case, ASCII without a detour. True when every
+/// character kept its length (and none depends on its neighbours, as a
+/// capital sigma does), so that offsets into `text` and into what was
+/// appended agree and any part of `text` in lower case is the same part of
+/// the copy.
+fn push_lower(out: &mut String, text: &str) -> bool {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+        return true;
+    }
+    // `str::to_lowercase` maps each character on its own but for the
+    // capital sigma.
+    if text.contains('\u{3a3}') {
+        out.push_str(&text.to_lowercase());
+        return false;
+    }
+    out.reserve(text.len());
+    let mut same = true;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..run]);
+        out[from..].make_ascii_lowercase();
+        let mut chars = rest[run..].chars();
+        if let Some(c) = chars.next() {
+            let from = out.len();
+            out.extend(c.to_lowercase());
+            same &= out.len() - from == c.len_utf8();
+        }
+        rest = chars.as_str();
+    }
+    same
 }
 
 struct Subjects<'a> {
@@ -258,7 +416,8 @@ impl Subjects<'_> {
             self.recent = Some(o.clone());
             return Some(o);
         }
-        if sent.lower.contains("cluster")
+        if !self.clusters.is_empty()
+            && sent.has_own("cluster")
             && let Some((c, _)) = self
                 .clusters
                 .iter()
@@ -271,45 +430,57 @@ impl Subjects<'_> {
         }
         // "It", "they", "the company" point back to the main organisation
         // only once it has been named.
-        if sent.anaphora
-            && let Some(m) = &self.found.main_org
+        if let Some(m) = &self.found.main_org
             && self
                 .found
                 .orgs
                 .iter()
                 .any(|o| o.name == *m && o.spans.iter().any(|s| s.0 < pos))
+            && *sent.anaphora.get_or_init(|| has_anaphora(sent.text))
         {
             self.recent = Some(m.clone());
             return Some(m.clone());
         }
         // A place's government or cabinet acting in the sentence.
-        if let Some(g) = GOV_PHRASE.captures_iter(sent.text).find_map(|c| {
-            let place = c.get(1)?.as_str();
-            self.found
-                .places
+        // (The pattern cannot match without one of its nouns.)
+        if !self.found.places.is_empty()
+            && ["cabinet", "government", "govt"]
                 .iter()
-                .any(|p| p.2 == place)
-                .then(|| format!("{place} government"))
-        }) {
+                .any(|w| sent.text.contains(w))
+            && let Some(g) = GOV_PHRASE.captures_iter(sent.text).find_map(|c| {
+                let place = c.get(1)?.as_str();
+                self.found
+                    .places
+                    .iter()
+                    .any(|p| p.2 == place)
+                    .then(|| format!("{place} government"))
+            })
+        {
             self.recent = Some(g.clone());
             return Some(g);
         }
-        // "The summit secured ...": the programme named before.
-        if EVENT_WORD.is_match(sent.text)
-            && let Some(p) = self
-                .found
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Programme)
-                .filter_map(|e| {
-                    e.mentions
-                        .iter()
-                        .filter(|m| m.start < pos)
-                        .map(|m| m.start)
-                        .max()
-                        .map(|s| (s, &e.name))
-                })
-                .max_by_key(|x| x.0)
+        // "The summit secured ...": the programme named before. (In an
+        // ASCII sentence the pattern cannot match without one of its nouns
+        // in lower case.)
+        if let Some(p) = self
+            .found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Programme)
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.start < pos)
+                    .map(|m| m.start)
+                    .max()
+                    .map(|s| (s, &e.name))
+            })
+            .max_by_key(|x| x.0)
+            && (!sent.text.is_ascii()
+                || ["summit", "event", "meet", "conclave", "expo", "investors"]
+                    .iter()
+                    .any(|w| sent.has_own(w)))
+            && EVENT_WORD.is_match(sent.text)
         {
             let name = p.1.clone();
             self.recent = Some(name.clone());
@@ -335,173 +506,15 @@ fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// The metric of quantity `q` in its sentence, if the words say one.
-fn metric(
-    q: &Quantity,
-    text: &str,
-    range: &Range<usize>,
-    heading: &str,
-    sent: &Sentence,
-) -> Option<String> {
-    let unit = q.unit.clone().unwrap_or_default();
-    let unit_l = unit.to_lowercase();
-    let heading = heading.to_lowercase();
-    let figure_alone = || {
-        text[range.clone()]
-            .replace(q.text.as_str(), " ")
-            .split_whitespace()
-            .count()
-            <= 2
-    };
-    if unit.is_empty() && !heading.is_empty() && figure_alone() {
-        // A bare figure under a field heading ("Total energy consumption
-        // (toe)" then "1093900"): the heading is the metric. A figure in a
-        // sentence of its own under a heading is not one.
-        let cleaned = heading.split('(').next().unwrap_or("").trim().to_string();
-        return (!cleaned.is_empty()).then_some(cleaned);
-    }
-    let s = sent.with_heading.as_str();
-    let pre_start = q.start.saturating_sub(80).max(range.start);
-    let pre_start = (pre_start..=q.start)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(q.start);
-    let pre = format!("{heading} {}", text[pre_start..q.start].to_lowercase());
-    let post_end = (q.end + 80).min(range.end).max(q.end);
-    let post_end = (post_end..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    let post = text[q.end..post_end].to_lowercase();
-    let last_year = if sent.last_year { " last year" } else { "" };
-    let projected = sent.projected;
-    let exporting = sent.exporting;
-    if unit_l == "year" {
-        return FOUNDED.is_match(&pre).then(|| "founded".to_string());
-    }
-    if unit_l == "degc" || unit_l == "degf" {
-        let m = if pre.contains("as low as") || pre.contains("minimum") || pre.contains("down to") {
-            "minimum operating temperature"
-        } else if pre.contains("as high as") || pre.contains("maximum") || pre.contains("up to") {
-            "maximum operating temperature"
-        } else {
-            "temperature"
-        };
-        return Some(m.to_string());
-    }
-    if unit_l == "percent" {
-        let near = format!(
-            "{} {}",
-            &pre[floor_char_boundary(&pre, pre.len().saturating_sub(40))..]
-                .trim_start_matches(|c: char| !c.is_ascii()),
-            &post
-        );
-        let workforce = [
-            "employees",
-            "workforce",
-            "workers",
-            "staff",
-            "of whom",
-            "individuals",
-            "employ",
-        ]
-        .iter()
-        .any(|w| near.contains(w) || s.contains(w));
-        for (group, words) in [("women", ["women", "female"]), ("men", ["men ", "male"])] {
-            if words.iter().any(|w| {
-                post.starts_with(&format!(" {w}"))
-                    || post.contains(&format!("are {w}"))
-                    || post.contains(&format!(" {w}"))
-            }) && workforce
-                && (post.find(words[0]).is_some_and(|p| p < 50))
-            {
-                return Some(format!("{group} share of employees"));
-            }
-        }
-        if ["increase", "rise", "grow", "growth", "jump"]
-            .iter()
-            .any(|w| s.contains(w))
-        {
-            let planned = if ["plan", "target", "aim", "expect"]
-                .iter()
-                .any(|w| s.contains(w))
-            {
-                "planned "
-            } else {
-                ""
-            };
-            let topic = if exporting || s.contains("export") {
-                "export "
-            } else {
-                ""
-            };
-            return Some(format!("{planned}{topic}increase"));
-        }
-        return None;
-    }
-    if is_currency(&unit) {
-        let window = format!("{pre} {post}");
-        if window.contains("invest") || window.contains("commitment") {
-            return Some(
-                if APPROVED.is_match(&pre) {
-                    "approved investment"
-                } else {
-                    "investment"
-                }
-                .to_string(),
-            );
-        }
-        if s.contains("turnover") {
-            return Some("turnover".into());
-        }
-        if window.contains("production value")
-            || window.contains("value of production")
-            || window.contains("output value")
-        {
-            return Some(
-                if projected {
-                    "projected production value"
-                } else {
-                    "production value"
-                }
-                .to_string(),
-            );
-        }
-        if window.contains("revenue") || window.contains("sales") {
-            return Some("revenue".into());
-        }
-        if exporting || s.contains("export") {
-            return Some(format!("export value{last_year}"));
-        }
-        if window.contains("loss") {
-            return Some("loss".into());
-        }
-        return None;
-    }
-    if unit_l.contains("job") || unit_l.contains("employment") || unit_l.contains("opportunit") {
-        return Some("jobs".into());
-    }
-    if PEOPLE_UNITS.contains(&unit_l.as_str()) {
-        if s.contains("employs")
-            || s.contains("employees")
-            || s.contains("workforce")
-            || s.contains("staff strength")
-        {
-            return Some("employees".into());
-        }
-        if s.contains("employment") {
-            let direct = if pre.contains("direct employment") {
-                "direct "
-            } else {
-                ""
-            };
-            return Some(format!("{direct}employment"));
-        }
-        if s.contains("jobs") {
-            return Some("jobs".into());
-        }
-        return None;
-    }
-    if matches!(
-        unit_l.as_str(),
+/// A unit that counts jobs.
+fn is_job_unit(unit_l: &str) -> bool {
+    unit_l.contains("job") || unit_l.contains("employment") || unit_l.contains("opportunit")
+}
+
+/// A unit of time or length (no metric of its own).
+fn is_time_or_length(unit_l: &str) -> bool {
+    matches!(
+        unit_l,
         "month"
             | "months"
             | "day"
@@ -520,42 +533,237 @@ fn metric(
             | "mm"
             | "mile"
             | "miles"
-    ) {
+    )
+}
+
+/// The metric of quantity `q` in its sentence, if the words say one.
+/// `buf` is scratch space, reused between calls.
+#[inline(never)]
+fn metric(
+    q: &Quantity,
+    text: &str,
+    range: &Range<usize>,
+    sent: &Sentence,
+    buf: &mut String,
+) -> Option<String> {
+    let unit = q.unit.as_deref().unwrap_or_default();
+    let unit_l: Cow<str> = if unit
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(unit.to_lowercase())
+    } else {
+        Cow::Borrowed(unit)
+    };
+    let unit_l = unit_l.as_ref();
+    let heading = sent.heading_lower();
+    let figure_alone = || {
+        text[range.clone()]
+            .replace(q.text.as_str(), " ")
+            .split_whitespace()
+            .nth(2)
+            .is_none()
+    };
+    // A figure written without words has no unit or the one its heading
+    // gave it.
+    let bare = !q.text.chars().any(char::is_alphabetic);
+    if bare && !heading.is_empty() && figure_alone() {
+        // A bare figure under a field heading ("Total energy consumption
+        // (toe)" then "1093900"): the heading is the metric. A figure in a
+        // sentence of its own under a heading is not one.
+        let cleaned = heading.split('(').next().unwrap_or("").trim().to_string();
+        return (!cleaned.is_empty()).then_some(cleaned);
+    }
+    let s = sent.lower().with_heading.as_str();
+    let pre_start = q.start.saturating_sub(80).max(range.start);
+    let pre_start = (pre_start..=q.start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(q.start);
+    let post_end = (q.end + 80).min(range.end).max(q.end);
+    let post_end = (post_end..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    // `buf` holds "{heading} {words before} {words after}" in lower case:
+    // `pre` is the part up to the figure, `post` the part after it.
+    buf.clear();
+    buf.push_str(heading);
+    buf.push(' ');
+    sent.push_lower_part(buf, text, range.start, pre_start..q.start);
+    let pre_len = buf.len();
+    buf.push(' ');
+    sent.push_lower_part(buf, text, range.start, q.end..post_end);
+    let window = buf.as_str();
+    let pre = &window[..pre_len];
+    let post = &window[pre_len + 1..];
+    let last_year = || if sent.last_year() { " last year" } else { "" };
+    if unit_l == "year" {
+        return FOUNDED.is_match(pre).then(|| "founded".to_string());
+    }
+    if unit_l == "degc" || unit_l == "degf" {
+        let m = if pre.contains("as low as") || pre.contains("minimum") || pre.contains("down to") {
+            "minimum operating temperature"
+        } else if pre.contains("as high as") || pre.contains("maximum") || pre.contains("up to") {
+            "maximum operating temperature"
+        } else {
+            "temperature"
+        };
+        return Some(m.to_string());
+    }
+    if unit_l == "percent" {
+        let workforce = || {
+            let near = format!(
+                "{} {}",
+                &pre[floor_char_boundary(pre, pre.len().saturating_sub(40))..]
+                    .trim_start_matches(|c: char| !c.is_ascii()),
+                post
+            );
+            [
+                "employees",
+                "workforce",
+                "workers",
+                "staff",
+                "of whom",
+                "individuals",
+                "employ",
+            ]
+            .iter()
+            .any(|w| near.contains(w) || sent.has(w))
+        };
+        // " women" also covers "are women" and a list starting with it.
+        for (group, spaced, first) in [
+            ("women", [" women", " female"], "women"),
+            ("men", [" men ", " male"], "men "),
+        ] {
+            if spaced.iter().any(|w| post.contains(w))
+                && post.find(first).is_some_and(|p| p < 50)
+                && workforce()
+            {
+                return Some(format!("{group} share of employees"));
+            }
+        }
+        // ("grow" also covers "growth".)
+        if ["increase", "rise", "grow", "jump"]
+            .iter()
+            .any(|w| sent.has(w))
+        {
+            let planned = if ["plan", "target", "aim", "expect"]
+                .iter()
+                .any(|w| sent.has(w))
+            {
+                "planned "
+            } else {
+                ""
+            };
+            let topic = if sent.has("export") || sent.exporting() {
+                "export "
+            } else {
+                ""
+            };
+            return Some(format!("{planned}{topic}increase"));
+        }
+        return None;
+    }
+    if is_currency(unit) {
+        if window.contains("invest") || window.contains("commitment") {
+            return Some(
+                if pre.contains("approv") && APPROVED.is_match(pre) {
+                    "approved investment"
+                } else {
+                    "investment"
+                }
+                .to_string(),
+            );
+        }
+        if sent.has("turnover") {
+            return Some("turnover".into());
+        }
+        if window.contains("production value")
+            || window.contains("value of production")
+            || window.contains("output value")
+        {
+            return Some(
+                if sent.projected() {
+                    "projected production value"
+                } else {
+                    "production value"
+                }
+                .to_string(),
+            );
+        }
+        if window.contains("revenue") || window.contains("sales") {
+            return Some("revenue".into());
+        }
+        if sent.has("export") || sent.exporting() {
+            return Some(format!("export value{}", last_year()));
+        }
+        if window.contains("loss") {
+            return Some("loss".into());
+        }
+        return None;
+    }
+    if is_job_unit(unit_l) {
+        return Some("jobs".into());
+    }
+    if PEOPLE_UNITS.contains(&unit_l) {
+        if sent.has("employs")
+            || sent.has("employees")
+            || sent.has("workforce")
+            || sent.has("staff strength")
+        {
+            return Some("employees".into());
+        }
+        if sent.has("employment") {
+            let direct = if pre.contains("direct employment") {
+                "direct "
+            } else {
+                ""
+            };
+            return Some(format!("{direct}employment"));
+        }
+        if sent.has("jobs") {
+            return Some("jobs".into());
+        }
+        return None;
+    }
+    if is_time_or_length(unit_l) {
         return None;
     }
     // Only the words since the previous figure cue a goods metric.
-    let pre = match pre.rfind(|c: char| c.is_ascii_digit() || c == ';') {
-        Some(i) => pre[i + 1..].to_string(),
+    let pre = match pre.bytes().rposition(|b| b.is_ascii_digit() || b == b';') {
+        Some(i) => &pre[i + 1..],
         None => pre,
     };
-    // Goods and physical units.
-    if let Some(c) = CAPACITY
-        .captures(&post)
-        .and_then(|c| c.get(1).map(|m| m.as_str().trim().to_string()))
-        && (q.per.is_some() || !unit.is_empty())
-        && !PEOPLE_UNITS.contains(&unit_l.as_str())
+    // Goods and physical units (people units were dealt with above).
+    if (q.per.is_some() || !unit.is_empty())
+        && post.starts_with(char::is_whitespace)
+        && let Some(c) = CAPACITY
+            .captures(post)
+            .and_then(|c| c.get(1).map(|m| m.as_str().trim()))
     {
         let storage = if post.contains("storage") {
             " storage"
         } else {
             ""
         };
-        let what = c.trim();
-        return Some(if what.is_empty() {
+        return Some(if c.is_empty() {
             "capacity".to_string()
         } else {
-            format!("{what}{storage} capacity")
+            format!("{c}{storage} capacity")
         });
     }
-    if exporting && pre.contains("export") || pre.contains("shipped") || pre.contains("supplied") {
-        return Some(format!("exports{last_year}"));
+    if pre.contains("export") && sent.exporting()
+        || pre.contains("shipped")
+        || pre.contains("supplied")
+    {
+        return Some(format!("exports{}", last_year()));
     }
-    if ["manufactur", "produc", "output", "make", "makes", "made"]
+    // ("make" also covers "makes".)
+    if ["manufactur", "produc", "output", "make", "made"]
         .iter()
         .any(|w| pre.contains(w))
     {
         return Some(
-            if projected {
+            if sent.projected() {
                 "projected output"
             } else {
                 "production"
@@ -565,7 +773,7 @@ fn metric(
     }
     // "capacity" near the figure, not anywhere in the sentence ("a hall
     // (capacity of 500 seats) and a guest house of 102 rooms").
-    if pre.contains("capacity") || post[..floor_char_boundary(&post, 30)].contains("capacity") {
+    if pre.contains("capacity") || post[..floor_char_boundary(post, 30)].contains("capacity") {
         return Some("capacity".into());
     }
     // A bare count in a sentence about how many are employed: "the number
@@ -577,7 +785,7 @@ fn metric(
             .iter()
             .any(|w| pre.contains(w) || own.contains(w));
         return Some(
-            if rising && projected_words(s) {
+            if rising && projected_words(sent) {
                 "projected employment"
             } else {
                 "employment"
@@ -589,19 +797,25 @@ fn metric(
         return None;
     }
     // A count of things: the count noun phrase is the metric
-    // ("459 operational units").
-    let words: Vec<&str> = q.text.split_whitespace().collect();
-    let noun: Vec<&str> = words
-        .iter()
-        .skip_while(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    // ("459 operational units"). (No other letter lower-cases into "per",
+    // "a" or "an", so comparing ASCII letters is enough.)
+    let mut noun = String::new();
+    for w in q
+        .text
+        .split_whitespace()
+        .skip_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
         .skip(1)
-        .copied()
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "per" | "a" | "an"))
-        .collect();
+        .filter(|w| !["per", "a", "an"].iter().any(|x| w.eq_ignore_ascii_case(x)))
+    {
+        if !noun.is_empty() {
+            noun.push(' ');
+        }
+        noun.push_str(w);
+    }
     if noun.is_empty() {
         Some(format!("number of {unit_l}"))
     } else {
-        Some(noun.join(" ").to_lowercase())
+        Some(noun.to_lowercase())
     }
 }
 
@@ -614,17 +828,11 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
         recent: None,
     };
     let mut facts: Vec<Fact> = Vec::new();
+    let mut buf = String::new();
     // Export verbs, found once over the whole text.
     // Cues of markets sought, and the export verbs outside them.
-    let cues: Vec<Range<usize>> = TALKS.find_iter(text).map(|m| m.range()).collect();
-    let verbs: Vec<Range<usize>> = EXPORT_VERB
-        .find_iter(text)
-        .map(|m| m.range())
-        .filter(|v| {
-            let i = cues.partition_point(|c| c.end <= v.start);
-            cues.get(i).is_none_or(|c| c.start > v.start)
-        })
-        .collect();
+    let cues = talk_cues(text);
+    let verbs = export_verbs(text, &cues);
     let mut vi = 0;
     let mut ci = 0;
     let mut qi = 0;
@@ -656,11 +864,11 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             .and_then(|p| sents.get(p))
             .map(|p| text[p.clone()].trim())
             .filter(|h| {
-                h.split_whitespace().count() <= 8
+                h.len() > 2
                     && !h.ends_with(['.', '!', '?', '"', '\u{201d}'])
-                    && !h.chars().any(|c| c.is_ascii_digit())
+                    && !h.bytes().any(|c| c.is_ascii_digit())
+                    && h.split_whitespace().nth(8).is_none()
             })
-            .filter(|h| h.len() > 2)
             .unwrap_or("");
         let sent = Sentence::new(sentence, heading);
         // Quantities of this sentence.
@@ -670,7 +878,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             if q.start < range.start {
                 continue;
             }
-            let Some(metric) = metric(q, text, range, heading, &sent) else {
+            let Some(metric) = metric(q, text, range, &sent, &mut buf) else {
                 continue;
             };
             let Some(subject) = subjects.at(range, q.start, &sent) else {
@@ -710,26 +918,52 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
         locations(text, range, found, &mut facts);
         subjects.see(range);
     }
-    // Drop repeats (a repeated passage says the same thing twice).
-    let keep: Vec<bool> = {
-        let mut seen: FxSet<FactKey> = FxSet::default();
-        facts
-            .iter()
-            .map(|f| {
-                seen.insert((
-                    f.subject.as_str(),
-                    f.metric.as_str(),
-                    value_key(&f.value),
-                    f.unit.as_deref(),
-                    f.per.as_deref(),
-                ))
+    drop_repeats(&mut facts);
+    derive(&mut facts);
+    facts
+}
+
+/// The export verbs of `text` outside the `cues`.
+#[inline(never)]
+fn export_verbs(text: &str, cues: &[Range<usize>]) -> Vec<Range<usize>> {
+    EXPORT_VERB
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(|v| {
+            let i = cues.partition_point(|c| c.end <= v.start);
+            cues.get(i).is_none_or(|c| c.start > v.start)
+        })
+        .collect()
+}
+
+/// Drops repeats (a repeated passage says the same thing twice).
+#[inline(never)]
+fn drop_repeats(facts: &mut Vec<Fact>) {
+    fn key(f: &Fact) -> FactKey<'_> {
+        (
+            f.subject.as_str(),
+            f.metric.as_str(),
+            value_key(&f.value),
+            f.unit.as_deref(),
+            f.per.as_deref(),
+        )
+    }
+    let keep: Vec<bool> = if facts.len() <= 48 {
+        // Few facts: comparing each with those before it is cheaper than
+        // hashing (the value, compared first, mostly differs).
+        let keys: Vec<FactKey> = facts.iter().map(key).collect();
+        (0..keys.len())
+            .map(|i| {
+                let k = &keys[i];
+                !keys[..i].iter().any(|o| o.2 == k.2 && o == k)
             })
             .collect()
+    } else {
+        let mut seen: FxSet<FactKey> = FxSet::default();
+        facts.iter().map(|f| seen.insert(key(f))).collect()
     };
     let mut keep = keep.into_iter();
     facts.retain(|_| keep.next().unwrap_or(true));
-    derive(&mut facts);
-    facts
 }
 
 /// What makes two facts the same: subject, metric, value, unit, period.
@@ -762,6 +996,7 @@ fn value_key(v: &FactValue) -> ValueKey<'_> {
 
 /// "exports designer shoes to Italy, France, Spain and the UK" -> one
 /// "export destination" fact per place of the list after the verb's "to".
+#[inline(never)]
 fn destinations(
     text: &str,
     range: &Range<usize>,
@@ -775,7 +1010,7 @@ fn destinations(
     for verb in verbs {
         let after = verb.end;
         // The first " to " after the verb, within a few words.
-        let Some(to_rel) = text[after..range.end].find(" to ") else {
+        let Some(to_rel) = find_to(&text.as_bytes()[after..range.end]) else {
             continue;
         };
         if text[after..after + to_rel].split_whitespace().count() > 8
@@ -806,6 +1041,11 @@ fn destinations(
         }
         break;
     }
+}
+
+/// Where " to " first stands in `hay` (a short search: no set-up).
+fn find_to(hay: &[u8]) -> Option<usize> {
+    hay.windows(4).position(|w| w == b" to ")
 }
 
 /// The places listed from `pos` on ("Italy, France, Spain and the UK"),
@@ -842,6 +1082,7 @@ fn place_list(
 /// "with talks underway to expand to Belgium", "plans to export to Peru",
 /// "exploring opportunities in Europe": one "export destination (in talks)"
 /// fact per place listed right after the cue.
+#[inline(never)]
 fn sought_markets(
     text: &str,
     range: &Range<usize>,
@@ -878,6 +1119,7 @@ fn sought_markets(
 
 /// An investment sentence that names a place after "in": the place is the
 /// subject's location.
+#[inline(never)]
 fn locations(text: &str, range: &Range<usize>, found: &Found, facts: &mut Vec<Fact>) {
     let Some(inv) = facts
         .iter()
@@ -917,6 +1159,7 @@ fn locations(text: &str, range: &Range<usize>, found: &Found, facts: &mut Vec<Fa
 }
 
 /// share % x total: "70% of 300 employees = 210" women, and the rest men.
+#[inline(never)]
 fn derive(facts: &mut Vec<Fact>) {
     let mut new = Vec::new();
     for share in facts
@@ -977,7 +1220,7 @@ fn derive(facts: &mut Vec<Fact>) {
 }
 
 /// True when the sentence speaks of the future ("would", "will", "by 2030").
-fn projected_words(s: &str) -> bool {
+fn projected_words(s: &Sentence) -> bool {
     [
         "would ",
         "will ",
@@ -987,7 +1230,7 @@ fn projected_words(s: &str) -> bool {
         "plans to",
     ]
     .iter()
-    .any(|w| s.contains(w))
+    .any(|w| s.has(w))
 }
 
 /// The largest char boundary of `s` at or below `i`.

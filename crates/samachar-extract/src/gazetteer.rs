@@ -235,6 +235,29 @@ impl Gazetteer {
     pub fn contains(&self, name: &str) -> bool {
         self.lookup(name).is_some()
     }
+
+    /// True when `words` joined by single spaces name a gazetteer place.
+    pub(crate) fn contains_words(&self, words: &[&str]) -> bool {
+        let len = words
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        let mut buf = [0u8; 96];
+        if len > buf.len() {
+            return self.contains(&words.join(" "));
+        }
+        let mut at = 0;
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                buf[at] = b' ';
+                at += 1;
+            }
+            buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+            at += w.len();
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|name| self.contains(name))
+    }
 }
 
 #[cfg(test)]

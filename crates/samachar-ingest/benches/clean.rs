@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo bench -p samachar-ingest --bench clean`.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use samachar_ingest::read_path;
 use samachar_model::Document;
 use std::hint::black_box;
@@ -64,4 +64,27 @@ fn bench_clean(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench_clean);
-criterion_main!(benches);
+
+/// With `CLEAN_PASSES=N` in the environment, cleans the articles N times
+/// and stops, without criterion: a steady load for `valgrind` or `perf`.
+fn main() {
+    if let Some(passes) = std::env::var("CLEAN_PASSES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let docs = real_articles();
+        for _ in 0..passes {
+            for d in &docs {
+                black_box(samachar_ingest::clean::clean(d));
+            }
+        }
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        println!(
+            "{passes} passes over {} articles, {bytes} bytes",
+            docs.len()
+        );
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -70,9 +70,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut line_start = 0usize;
     let mut i = 0usize;
     loop {
-        while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
-            i += 1;
-        }
+        i = next_special(bytes, i);
         let Some(&b) = bytes.get(i) else { break };
         if b == b'\n' {
             // A line break ends a sentence when the line is a heading or a
@@ -108,6 +106,32 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         push(&mut out, start, text.len());
     }
     out
+}
+
+/// The first byte at or after `i` that [`SPECIAL`] marks, or the length:
+/// eight bytes at a time while none of them is one, then byte by byte.
+fn next_special(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // True when a byte of `v` is zero.
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    while let Some(chunk) = bytes.get(i..i + 8)
+        && let Ok(eight) = <[u8; 8]>::try_from(chunk)
+    {
+        let x = u64::from_le_bytes(eight);
+        if has_zero(x ^ (ONES * u64::from(b'\n')))
+            || has_zero(x ^ (ONES * u64::from(b'.')))
+            || has_zero(x ^ (ONES * u64::from(b'!')))
+            || has_zero(x ^ (ONES * u64::from(b'?')))
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
 }
 
 /// Abbreviations have at most six letters, and no character takes more

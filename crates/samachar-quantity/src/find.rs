@@ -158,29 +158,64 @@ static ANCHOR_TABLE: [u64; 256] = {
     t
 };
 
+/// Masks keeping the first `len` bytes of a little-endian word.
+const LEN_MASK: [u64; 9] = {
+    let mut m = [0u64; 9];
+    let mut i = 1;
+    while i < 8 {
+        m[i] = (1u64 << (8 * i)) - 1;
+        i += 1;
+    }
+    m[8] = u64::MAX;
+    m
+};
+
 /// True for a number word that may start a number: the `len` ASCII
 /// letters at `i` (any case).
 fn is_anchor_word(b: &[u8], i: usize, len: usize) -> bool {
-    if len < 3 {
-        return false;
-    }
-    if len > 8 {
-        return b
-            .get(i..i + len)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"seventeen"));
+    if !(3..=8).contains(&len) {
+        return len == 9
+            && b.get(i..i + len)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"seventeen"));
     }
     let k = match chunk(b, i) {
-        Some(x) => {
-            let mask = if len == 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * len)) - 1
-            };
-            (x | 0x2020_2020_2020_2020) & mask
-        }
+        Some(x) => (x | 0x2020_2020_2020_2020) & LEN_MASK[len],
         None => key(b.get(i..i + len).unwrap_or_default()),
     };
     ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k
+}
+
+/// The end of the run of ASCII letters at `i` and whether it is a number
+/// word (as [`is_anchor_word`] tells): one eight-byte read for most words.
+fn word_at(b: &[u8], i: usize) -> (usize, bool) {
+    let Some(x) = chunk(b, i) else {
+        let e = letters_end(b, i);
+        return (e, is_anchor_word(b, i, e - i));
+    };
+    let other = !letter_mask(x) & HI;
+    if other == 0 {
+        // Eight letters or more: only "seventeen" and the eight-letter
+        // words ("thousand", "trillion" ...) count.
+        let e = letters_end(b, i + 8);
+        let anchor = match e - i {
+            8 => {
+                let k = x | 0x2020_2020_2020_2020;
+                ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k
+            }
+            9 => b[i..e].eq_ignore_ascii_case(b"seventeen"),
+            _ => false,
+        };
+        return (e, anchor);
+    }
+    // One to seven letters. Words of one or two letters give keys that
+    // are not in the table. No test on the way: the branch would be hard
+    // to predict, the table look-up is not.
+    let len = (other.trailing_zeros() / 8) as usize;
+    let k = (x | 0x2020_2020_2020_2020) & LEN_MASK[len];
+    (
+        i + len,
+        ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k,
+    )
 }
 
 /// Eight bytes from `i`, if there are eight.
@@ -251,7 +286,25 @@ fn digits_may_skip(b: &[u8], i: usize, e: usize) -> bool {
     };
     match e - i {
         1 | 2 => {
-            if next >= 0x80 || matches!(next, b'-' | b'/' | b'.' | b':') || ap(e) {
+            if next == b'.' {
+                // Only a dotted date ("22.02.2023") or a clock time with
+                // minutes ("10.30 pm") starts so: not a decimal ("2.5 lakh").
+                let r = b[e + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if (1..=2).contains(&r) && b.get(e + 1 + r) == Some(&b'.') {
+                    return true;
+                }
+                if r != 2 {
+                    return false;
+                }
+                let mut k = e + 3;
+                while k < b.len() && matches!(b[k], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    k += 1;
+                }
+                return b
+                    .get(k)
+                    .is_some_and(|&c| c >= 0x80 || matches!(c, b'a' | b'A' | b'p' | b'P'));
+            }
+            if next >= 0x80 || matches!(next, b'-' | b'/' | b':') || ap(e) {
                 return true;
             }
             // "5 pm": white space, then a.m. or pm.
@@ -338,7 +391,7 @@ static CLASS: [u8; 256] = {
             DIGIT
         } else if b.is_ascii_alphabetic() {
             LETTER
-        } else if matches!(b, b'+' | b'.' | b':' | b'@') {
+        } else if matches!(b, b'+' | b'.' | b':' | b'@' | b'\n' | b'!' | b'?') {
             MARK
         } else {
             BORING
@@ -362,6 +415,8 @@ struct Found {
     anchors: Vec<Anchor>,
     cands: Vec<usize>,
     pins: Vec<Range<usize>>,
+    /// Every line break, `.`, `!` and `?` (where a sentence may end).
+    cuts: Vec<usize>,
 }
 
 /// In one pass: the anchors (see [`Finder::next_anchor`]), every place
@@ -374,6 +429,7 @@ fn scan(t: &str) -> Found {
     let mut anchors = Vec::with_capacity(n / 64);
     let mut cands = Vec::new();
     let mut pins = Vec::new();
+    let mut cuts = Vec::with_capacity(n / 64);
     let mut pin_from = 0;
     let mut i = 0;
     let run_end = |mut e: usize| {
@@ -390,8 +446,8 @@ fn scan(t: &str) -> Found {
         }
         if class == LETTER {
             loop {
-                let e = letters_end(b, i);
-                if is_anchor_word(b, i, e - i) && boundary_before(b, i) && boundary_after(b, e) {
+                let (e, anchor) = word_at(b, i);
+                if anchor && boundary_before(b, i) && boundary_after(b, e) {
                     anchors.push(Anchor {
                         start: i,
                         end: e,
@@ -449,10 +505,12 @@ fn scan(t: &str) -> Found {
                 }
             }
             b'.' => {
+                cuts.push(i);
                 if i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www") {
                     cands.push(i - 3);
                 }
             }
+            b'\n' | b'!' | b'?' => cuts.push(i),
             b':' => {
                 if b.get(i + 1..i + 3) == Some(b"//") {
                     if i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"http") {
@@ -486,6 +544,7 @@ fn scan(t: &str) -> Found {
         anchors,
         cands,
         pins,
+        cuts,
     }
 }
 
@@ -506,6 +565,8 @@ pub(crate) struct Finder<'t> {
     /// PIN code shapes and whether each stands in a PIN context.
     pins: Vec<(Range<usize>, Option<bool>)>,
     next_pin: usize,
+    /// Every line break, `.`, `!` and `?`, in order.
+    cuts: Vec<usize>,
 }
 
 impl<'t> Finder<'t> {
@@ -515,6 +576,7 @@ impl<'t> Finder<'t> {
             anchors,
             cands,
             pins,
+            cuts,
         } = scan(t);
         Finder {
             t,
@@ -527,7 +589,14 @@ impl<'t> Finder<'t> {
             done: false,
             pins: pins.into_iter().map(|r| (r, None)).collect(),
             next_pin: 0,
+            cuts,
         }
+    }
+
+    /// Every line break, `.`, `!` and `?` of the text, in order: the
+    /// places where a sentence may end (see [`crate::sentence`]).
+    pub(crate) fn take_cuts(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.cuts)
     }
 
     /// The next place at or after `pos` where a number may start: a digit,
@@ -657,6 +726,8 @@ mod tests {
         "Whatsapp:9876543210 HTTP://X.Y WWW.z.com xhttp://q.r awww.s.t",
         "Ph.: +91-11-2345 6789, Fax No. 011 2345 6790; TEL 5 pm 12.5 P.M.",
         "New Delhi 110 003, Mumbai - 400001 and 123 456 789 0123456 1234567",
+        "Rs 2.5 lakh, 12.50 crore, 10.30 pm, 10.30\u{a0}a.m., 9.45AM, 1.5.2020 and 12.5.",
+        "5.55 P.M. 5.5@x.com a5.5@y.in 22.02.23 7.12.2021x 3.14159 11.11\n\tam 1.2 pm 01.3.",
         "One two_three FOUR4 five, é six écrore 7eight nine9 ten-Lakhs lacs.quarter \
          SEVENTEEN seventeens thousands eighteen_ 12 Million,dozen fifty2 twentyone dozen",
     ];
@@ -702,6 +773,19 @@ mod tests {
                     pos += 1;
                 }
             }
+        }
+    }
+
+    #[test]
+    fn cuts_are_every_sentence_end_byte() {
+        for t in texts() {
+            let want: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, c)| matches!(c, b'\n' | b'.' | b'!' | b'?'))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(scan(&t).cuts, want, "{t}");
         }
     }
 

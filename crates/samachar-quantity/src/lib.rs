@@ -36,6 +36,12 @@
 //!   low end as `value` and the high end as `value_max`.
 //! * **Two currencies** `Rs 15 crore ($1.9 million)` give two quantities
 //!   that point at each other through `same_as`.
+//! * **Units in a field heading.** A bare figure alone on its line under a
+//!   short heading takes its unit from the heading, as a reader of a data
+//!   sheet would: `Total energy consumption (toe)` / `1093900` is 1093900
+//!   `toe`; `Turnover (Rs crore)` / `1,200` is ₹1,200 crore (INR);
+//!   `Production (tonnes/year)` / `5280` is 5280 tonnes per year; `Number of
+//!   MSMEs` / `450` is 450 `MSMEs`.
 
 mod find;
 mod lexicon;
@@ -52,10 +58,10 @@ use scan::{Kind, Lower, Numeral, Tok, tok, tok_before};
 /// Offsets are byte offsets into `text`. The core calls this on text where
 /// page furniture is already blanked out with spaces.
 pub fn extract(text: &str) -> Vec<Quantity> {
-    let drafts = drafts(text);
+    let (drafts, cuts) = drafts(text);
     let links = link_currencies(text, &drafts);
-    let mut sents = sentence::Sentences::new(text);
-    drafts
+    let mut sents = sentence::Sentences::with_cuts(text, cuts);
+    let mut out: Vec<Quantity> = drafts
         .into_iter()
         .zip(links)
         .map(|(d, same_as)| Quantity {
@@ -74,7 +80,150 @@ pub fn extract(text: &str) -> Vec<Quantity> {
                 .to_string(),
             same_as,
         })
-        .collect()
+        .collect();
+    units_from_headings(text, &mut out);
+    out
+}
+
+/// Gives bare figures under a field heading the heading's unit.
+fn units_from_headings(text: &str, quantities: &mut [Quantity]) {
+    for q in quantities {
+        if q.unit.is_none()
+            && q.value_max.is_none()
+            && q.qualifier.is_none()
+            && let Some(heading) = heading_above(text, q.start, q.end)
+            && let Some(unit) = heading_unit(heading)
+        {
+            q.value *= unit.scale;
+            q.unit = Some(unit.unit);
+            if q.per.is_none() {
+                q.per = unit.per;
+            }
+        }
+    }
+}
+
+/// The short field heading right above a figure that stands alone on its
+/// line (blank lines between allowed), if there is one.
+fn heading_above(text: &str, start: usize, end: usize) -> Option<&str> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if !text[line_start..start].trim().is_empty() || !text[end..line_end].trim().is_empty() {
+        return None;
+    }
+    let above = text[..line_start].trim_end();
+    let heading = &above[above.rfind('\n').map_or(0, |i| i + 1)..];
+    let heading = heading.trim();
+    let words = heading.split_whitespace().count();
+    (words > 0
+        && words <= 8
+        && !heading.ends_with(['.', '!', '?', ',', ';'])
+        && !heading.chars().any(|c| c.is_ascii_digit()))
+    .then_some(heading)
+}
+
+/// A unit read from a heading, with the scale it applies.
+struct HeadingUnit {
+    unit: String,
+    per: Option<String>,
+    scale: f64,
+}
+
+/// The unit a field heading gives its figure: the words in its closing
+/// parentheses (`(toe)`, `(Rs crore)`, `(tonnes/year)`, `(%)`), or the noun
+/// of `Number of ...`. `(Nos)` and the like say "a count" and give none.
+fn heading_unit(heading: &str) -> Option<HeadingUnit> {
+    if let Some(open) = heading.rfind('(')
+        && let Some(inner) = heading[open + 1..].strip_suffix(')')
+    {
+        let inner = inner.trim();
+        let lower = inner.to_lowercase();
+        if inner.is_empty()
+            || matches!(
+                lower.trim_end_matches('.'),
+                "no" | "nos" | "number" | "numbers"
+            )
+        {
+            return None;
+        }
+        // Read "1 <unit>" (or "Rs 1 crore" for a currency) as a quantity.
+        let mut words: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty() && *w != "in")
+            .collect();
+        let currency = words.iter().position(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "rs" | "inr" | "₹" | "rupees" | "usd" | "$" | "us$" | "eur" | "€" | "£" | "gbp"
+            )
+        });
+        let probe = match currency {
+            Some(i) => {
+                let cur = words.remove(i);
+                format!("{cur} 1 {}", words.join(" "))
+            }
+            None => format!("1 {}", words.join(" ")),
+        };
+        let probe = probe.trim_end();
+        let read = extract_units_only(probe);
+        if let Some(q) = read
+            && q.start == 0
+            && q.end == probe.len()
+            && (q.unit.is_some() || q.value != 1.0)
+        {
+            return Some(HeadingUnit {
+                unit: q.unit?,
+                per: q.per,
+                scale: q.value,
+            });
+        }
+        // A single word of letters: a unit the reader of the sheet knows
+        // ("toe", tonnes of oil equivalent).
+        let single = inner.split_whitespace().count() == 1
+            && (2..=12).contains(&inner.chars().count())
+            && inner.chars().all(char::is_alphabetic);
+        return single.then(|| HeadingUnit {
+            unit: inner.to_string(),
+            per: None,
+            scale: 1.0,
+        });
+    }
+    let lower = heading.to_ascii_lowercase();
+    let noun = ["number of ", "no. of ", "no of "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| heading[p.len()..].trim()))?;
+    let ok = !noun.is_empty()
+        && noun.split_whitespace().count() <= 3
+        && noun
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    ok.then(|| HeadingUnit {
+        unit: noun.to_string(),
+        per: None,
+        scale: 1.0,
+    })
+}
+
+/// The one quantity of a short probe text, without the heading pass.
+fn extract_units_only(probe: &str) -> Option<Quantity> {
+    let (drafts, _) = drafts(probe);
+    let mut drafts = drafts.into_iter();
+    let d = drafts.next()?;
+    if drafts.next().is_some() {
+        return None;
+    }
+    Some(Quantity {
+        text: probe.get(d.start..d.end).unwrap_or("").to_string(),
+        value: d.value,
+        value_max: d.value_max,
+        unit: d.unit,
+        per: d.per,
+        qualifier: d.qualifier,
+        start: d.start,
+        end: d.end,
+        sentence: String::new(),
+        same_as: None,
+    })
 }
 
 /// A quantity before its sentence is attached.
@@ -142,7 +291,9 @@ pub(crate) fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
     }
 }
 
-fn drafts(t: &str) -> Vec<Draft> {
+/// The quantities of `t` before their sentences are attached, and the
+/// places where a sentence may end.
+fn drafts(t: &str) -> (Vec<Draft>, Vec<usize>) {
     let mut finder = find::Finder::new(t);
     let mut out: Vec<Draft> = Vec::new();
     let mut pos = 0usize;
@@ -172,7 +323,7 @@ fn drafts(t: &str) -> Vec<Draft> {
         }
     }
     apply_ellipsis(t, &mut out);
-    out
+    (out, finder.take_cuts())
 }
 
 /// Gives elliptical counts ("of which 178 produce ...") the noun of the
@@ -287,7 +438,7 @@ struct Prefix {
     start: usize,
     neg: bool,
     currency: Option<(&'static str, f64)>,
-    qualifier: Option<String>,
+    qualifier: Option<&'static str>,
     between: bool,
 }
 
@@ -411,7 +562,7 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
                 if *q == "between" {
                     p.between = true;
                 } else {
-                    p.qualifier = Some((*q).to_string());
+                    p.qualifier = Some(*q);
                     p.start = ws + head.len();
                 }
                 break;
@@ -874,7 +1025,7 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
 /// A unit read after a number.
 #[derive(Debug, Clone)]
 struct UnitHit {
-    code: String,
+    code: &'static str,
     factor: f64,
     per: Option<&'static str>,
     kind: UnitKind,
@@ -882,9 +1033,9 @@ struct UnitHit {
 }
 
 impl UnitHit {
-    fn new(code: &str, kind: UnitKind, end: usize) -> UnitHit {
+    fn new(code: &'static str, kind: UnitKind, end: usize) -> UnitHit {
         UnitHit {
-            code: code.to_string(),
+            code,
             factor: 1.0,
             per: None,
             kind,
@@ -1573,7 +1724,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                             value_max: Some(hi),
                             unit: Some("year".to_string()),
                             per: None,
-                            qualifier: prefix.qualifier,
+                            qualifier: prefix.qualifier.map(str::to_string),
                             kind: Some(UnitKind::Time),
                             next_word: None,
                             bare: false,
@@ -1638,7 +1789,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         && let Some(u) = &unit
     {
         kind = Some(u.kind);
-        code = Some(u.code.clone());
+        code = Some(u.code.to_string());
         factor = u.factor;
         per = u.per.map(str::to_string);
         end = u.end;
@@ -1659,7 +1810,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
             }
         }
     }
-    let mut qualifier = prefix.qualifier.clone();
+    let mut qualifier = prefix.qualifier.map(str::to_string);
     if value_max.is_some() && prefix.between {
         qualifier = Some("between".to_string());
     }

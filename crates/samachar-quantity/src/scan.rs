@@ -49,7 +49,42 @@ fn is_letter(c: char) -> bool {
 }
 
 /// The next token at or after `pos`.
+///
+/// The common cases (a word or a number of ASCII characters at `pos` or
+/// after one space) are read here, inline; the rest by [`tok_slow`].
+#[inline]
 pub(crate) fn tok(t: &str, pos: usize) -> Tok {
+    let b = t.as_bytes();
+    let mut i = pos;
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    // A byte below 0x80 starts a character, so `i` is a boundary.
+    match b.get(i) {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let e = crate::find::letters_end(b, i + 1);
+            if b.get(e).is_none_or(|&c| c < 0x80) {
+                return Tok {
+                    start: i,
+                    end: e,
+                    kind: Kind::Word,
+                };
+            }
+        }
+        Some(c) if c.is_ascii_digit() => {
+            return Tok {
+                start: i,
+                end: digits_end(t, i),
+                kind: Kind::Num,
+            };
+        }
+        _ => {}
+    }
+    tok_slow(t, pos)
+}
+
+/// [`tok`] for any text.
+fn tok_slow(t: &str, pos: usize) -> Tok {
     let end = Tok {
         start: t.len(),
         end: t.len(),
@@ -83,7 +118,20 @@ pub(crate) fn tok(t: &str, pos: usize) -> Tok {
                     kind: Kind::Num,
                 };
             }
-            b'a'..=b'z' | b'A'..=b'Z' => ('a', 1),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let e = crate::find::letters_end(b, i + 1);
+                // Letters of other scripts may go on the word.
+                let end = if b.get(e).is_some_and(|&c| c >= 0x80) {
+                    letters_end(t, e)
+                } else {
+                    e
+                };
+                return Tok {
+                    start: i,
+                    end,
+                    kind: Kind::Word,
+                };
+            }
             0..=0x7f => {
                 return Tok {
                     start: i,
@@ -150,7 +198,51 @@ fn digits_end(t: &str, i: usize) -> usize {
 
 /// The token that ends at or before `pos` (skipping spaces, not line
 /// breaks), if any, no earlier than `floor`.
+///
+/// The common cases (an ASCII word or number right before `pos` or before
+/// one space) are read here, inline; the rest by [`tok_before_slow`].
+#[inline]
 pub(crate) fn tok_before(t: &str, pos: usize, floor: usize) -> Option<Tok> {
+    let b = t.as_bytes();
+    if floor <= pos && t.is_char_boundary(floor) && t.is_char_boundary(pos) {
+        let mut end = pos;
+        if end > floor && b[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end > floor {
+            let c = b[end - 1];
+            if c.is_ascii_digit() {
+                let mut s = end - 1;
+                while s > floor && b[s - 1].is_ascii_digit() {
+                    s -= 1;
+                }
+                return Some(Tok {
+                    start: s,
+                    end,
+                    kind: Kind::Num,
+                });
+            }
+            if c.is_ascii_alphabetic() {
+                let mut s = end - 1;
+                while s > floor && b[s - 1].is_ascii_alphabetic() {
+                    s -= 1;
+                }
+                // Letters of other scripts may go on the word.
+                if s == floor || b[s - 1] < 0x80 {
+                    return Some(Tok {
+                        start: s,
+                        end,
+                        kind: Kind::Word,
+                    });
+                }
+            }
+        }
+    }
+    tok_before_slow(t, pos, floor)
+}
+
+/// [`tok_before`] for any text.
+fn tok_before_slow(t: &str, pos: usize, floor: usize) -> Option<Tok> {
     if floor > pos || !t.is_char_boundary(floor) || !t.is_char_boundary(pos) {
         return None;
     }
@@ -276,6 +368,11 @@ pub(crate) struct Numeral {
     pub spaced: Option<(usize, f64)>,
 }
 
+/// Powers of ten exact in an f64.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 struct Digits {
     buf: [u8; 64],
     len: usize,
@@ -288,8 +385,36 @@ impl Digits {
             self.len += 1;
         }
     }
+    /// The number the digits (and at most one `.`) spell; NaN when they
+    /// spell none.
     fn value(&self) -> f64 {
-        std::str::from_utf8(&self.buf[..self.len])
+        let s = &self.buf[..self.len.min(self.buf.len())];
+        // Up to 15 digits: the integer is exact in an f64 and so is the
+        // power of ten, so one division rounds as the full parse does.
+        if s.len() <= 15 {
+            let mut m = 0u64;
+            let mut digits = 0;
+            let mut frac = None;
+            let mut ok = true;
+            for (i, &c) in s.iter().enumerate() {
+                if c.is_ascii_digit() {
+                    m = m * 10 + u64::from(c - b'0');
+                    digits += 1;
+                } else if c == b'.' && frac.is_none() {
+                    frac = Some(s.len() - i - 1);
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok && digits > 0 {
+                return match frac {
+                    None => m as f64,
+                    Some(k) => m as f64 / POW10[k],
+                };
+            }
+        }
+        std::str::from_utf8(s)
             .ok()
             .and_then(|s| s.parse::<f64>().ok())
             .unwrap_or(f64::NAN)
@@ -570,6 +695,63 @@ mod tests {
 
     fn same(a: Tok, b: Tok) -> bool {
         a.start == b.start && a.end == b.end && a.kind == b.kind
+    }
+
+    #[test]
+    fn digit_values_equal_the_full_parse() {
+        let cases = [
+            "0",
+            "7",
+            "007",
+            "123456789012345",
+            "1234567890123456",
+            ".5",
+            "0.1",
+            "0.3",
+            "12.345",
+            "99999999999999.9",
+            "1.000000000000001",
+            "3.14159265358979",
+            "",
+            ".",
+            "5.",
+            "123.456789012345",
+        ];
+        for c in cases {
+            let mut d = Digits {
+                buf: [0; 64],
+                len: 0,
+            };
+            for b in c.bytes() {
+                d.push(b);
+            }
+            let want = c.parse::<f64>().unwrap_or(f64::NAN);
+            let got = d.value();
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "{c}: {got} vs {want}"
+            );
+        }
+        // Every decimal with up to six digits on either side of the point.
+        let mut x: u64 = 1;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let int = (x >> 20) % 1_000_000;
+            let frac = (x >> 40) % 1_000_000;
+            let c = format!("{int}.{frac:06}");
+            let mut d = Digits {
+                buf: [0; 64],
+                len: 0,
+            };
+            for b in c.bytes() {
+                d.push(b);
+            }
+            assert_eq!(
+                d.value().to_bits(),
+                c.parse::<f64>().unwrap_or(f64::NAN).to_bits(),
+                "{c}"
+            );
+        }
     }
 
     #[test]

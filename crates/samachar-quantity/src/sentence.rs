@@ -1,13 +1,14 @@
-//! The sentence around a quantity, found by a local scan.
+//! The sentence around a quantity, found piece by piece.
 //!
 //! [`samachar_model::text::sentences`] splits a whole text; the extractor
-//! needs the sentence of each quantity only, so it looks around each one.
-//! Every place where that splitter ends a sentence is decided by the bytes
-//! around it alone (a line break by its line and the next byte; a full
-//! stop, `!` or `?` by the word before and the character after), so the
-//! sentence holding a position is found by scanning back to the nearest
-//! such place and forward to the next. The test below checks that the two
-//! agree at every position of the shared texts.
+//! needs the sentence of each quantity only. Every place where that
+//! splitter ends a sentence is decided by the bytes around it alone (a line
+//! break by its line and the next byte; a full stop, `!` or `?` by the word
+//! before and the character after), so the pieces between sentence ends are
+//! found going forward over the line breaks, `.`, `!` and `?` that the
+//! finder's one pass over the text listed, each looked at once, as far as
+//! the quantity asked for. The test below checks that the two agree at
+//! every position of the shared texts.
 
 use std::ops::Range;
 
@@ -20,14 +21,96 @@ const ABBREVIATIONS: &[&str] = &[
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// True for an ASCII word in [`ABBREVIATIONS`], in any case.
+fn is_ascii_abbreviation(word: &[u8]) -> bool {
+    // The longest abbreviation has six letters.
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"rs"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"st"
+            | b"no"
+            | b"nos"
+            | b"vs"
+            | b"etc"
+            | b"inc"
+            | b"ltd"
+            | b"pvt"
+            | b"co"
+            | b"corp"
+            | b"jr"
+            | b"sr"
+            | b"govt"
+            | b"dept"
+            | b"approx"
+            | b"u.s"
+            | b"u.k"
+            | b"sq"
+            | b"ft"
+            | b"km"
+            | b"kg"
+            | b"e.g"
+            | b"i.e"
+            | b"mt"
+            | b"lt"
+            | b"gen"
+            | b"col"
+            | b"capt"
+            | b"sh"
+            | b"smt"
+            | b"shri"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
+/// Where the word before `end` starts: after the last white space, `(`,
+/// `"` or `“`.
+fn word_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if c >= 0x80 {
+            // Non-ASCII: white space and `“` are read as characters.
+            return before[..k]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+        }
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'(' | b'"') {
+            return k;
+        }
+        k -= 1;
+    }
+    0
+}
+
 fn is_non_final_period(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return false;
     }
@@ -38,7 +121,7 @@ fn is_non_final_period(text: &str, dot: usize) -> bool {
         return true;
     }
     if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        is_ascii_abbreviation(word.as_bytes())
     } else {
         let lower = word.to_lowercase();
         ABBREVIATIONS.contains(&lower.as_str())
@@ -79,65 +162,82 @@ fn cut(text: &str, i: usize) -> Option<(usize, usize)> {
     }
 }
 
+#[cfg(test)]
 fn is_cut_byte(b: u8) -> bool {
     matches!(b, b'\n' | b'.' | b'!' | b'?')
 }
 
-/// Finds the sentences of quantities in one text, remembering the last
-/// piece so that quantities in the same sentence cost nothing more.
+/// Finds the sentences of quantities in one text, going forward from one
+/// piece to the next: asked in text order, every place where a sentence
+/// may end is looked at once.
 pub(crate) struct Sentences<'t> {
     text: &'t str,
+    /// Every line break, `.`, `!` and `?` (where a sentence may end), in
+    /// order.
+    cuts: Vec<usize>,
+    /// The first of `cuts` not yet looked at.
+    next_cut: usize,
     /// The last piece: its untrimmed range and where the next one starts.
-    last: Option<(Range<usize>, usize)>,
+    last: (Range<usize>, usize),
 }
 
 impl<'t> Sentences<'t> {
     /// Prepares for `text`.
+    #[cfg(test)]
     pub(crate) fn new(text: &'t str) -> Sentences<'t> {
-        Sentences { text, last: None }
+        let cuts = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, c)| is_cut_byte(c))
+            .map(|(i, _)| i)
+            .collect();
+        Sentences::with_cuts(text, cuts)
+    }
+
+    /// Prepares for `text`, given every position of a line break, `.`,
+    /// `!` and `?` in it, in order.
+    pub(crate) fn with_cuts(text: &'t str, cuts: Vec<usize>) -> Sentences<'t> {
+        Sentences {
+            text,
+            cuts,
+            next_cut: 0,
+            last: (0..0, 0),
+        }
     }
 
     /// The piece between two sentence ends that holds `pos` (untrimmed),
     /// and where the next piece starts.
     fn piece(&mut self, pos: usize) -> (Range<usize>, usize) {
-        if let Some((r, next)) = &self.last
-            && r.start <= pos
-            && pos < *next
-        {
+        let (r, next) = &self.last;
+        if r.start <= pos && pos < *next {
             return (r.clone(), *next);
         }
         let t = self.text;
-        let b = t.as_bytes();
-        // Nothing before the start of the piece after the last one can
-        // matter.
-        let floor = match &self.last {
-            Some((_, next)) if *next <= pos => *next,
-            _ => 0,
-        };
-        let mut start = floor;
-        let mut end = None;
-        let mut i = pos.min(b.len());
-        while i > floor {
-            i -= 1;
-            if !is_cut_byte(b[i]) {
-                continue;
-            }
-            if let Some((e, ns)) = cut(t, i) {
-                if ns <= pos {
-                    start = ns;
+        let mut start = *next;
+        if pos < r.start {
+            // Asked out of order: start again from the top.
+            start = 0;
+            self.next_cut = 0;
+        }
+        loop {
+            let mut found = None;
+            while let Some(&k) = self.cuts.get(self.next_cut) {
+                self.next_cut += 1;
+                if k < start {
+                    continue;
+                }
+                if let Some(c) = cut(t, k) {
+                    found = Some(c);
                     break;
                 }
-                end.get_or_insert((e, ns));
             }
+            let (end, next) = found.unwrap_or((t.len(), t.len()));
+            if pos < next || next >= t.len() {
+                self.last = (start..end, next);
+                return (start..end, next);
+            }
+            start = next;
         }
-        let (end, next) = end.unwrap_or_else(|| {
-            (pos..b.len())
-                .filter(|&k| is_cut_byte(b[k]))
-                .find_map(|k| cut(t, k))
-                .unwrap_or((b.len(), b.len()))
-        });
-        self.last = Some((start..end, next));
-        (start..end, next)
     }
 
     /// The sentence (trimmed byte range) holding `pos`, as
@@ -176,6 +276,47 @@ mod tests {
         // Out of order, from a fresh finder each time.
         for pos in (0..text.len()).rev().step_by(7) {
             assert_eq!(Sentences::new(text).at(pos), sentence_at(&all, pos));
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(is_ascii_abbreviation(a.as_bytes()), "{a}");
+            assert!(is_ascii_abbreviation(a.to_uppercase().as_bytes()), "{a}");
+            let longer = format!("{a}x");
+            assert_eq!(
+                is_ascii_abbreviation(longer.as_bytes()),
+                ABBREVIATIONS.contains(&longer.as_str())
+            );
+        }
+        for w in ["", "r", "s", "approxi", "govts", "x.y", "the"] {
+            assert!(!is_ascii_abbreviation(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn word_starts_as_the_char_scan_finds_them() {
+        for s in [
+            "",
+            "abc",
+            "a b",
+            "x (Rs",
+            "say \"No",
+            "“U.S",
+            "a\u{a0}Rs",
+            "a\u{2009}b",
+            "é Mr",
+            "x\x0bSt",
+            "x\x0cSt",
+            "l\nSt",
+        ] {
+            let want = s
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            assert_eq!(word_start(s), want, "{s:?}");
         }
     }
 

@@ -36,6 +36,32 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("$13,009 million", 13009e6, Some("USD"), None),
     ("₹5.2 lakh", 520000.0, Some("INR"), None),
     ("Rs 10L", 1e6, Some("INR"), None),
+    // A bare figure under a field heading takes the heading's unit.
+    (
+        "Number of MSMEs\n\n450\n\nMain fuels",
+        450.0,
+        Some("MSMEs"),
+        None,
+    ),
+    (
+        "Total energy consumption (toe)\n\n1093900",
+        1093900.0,
+        Some("toe"),
+        None,
+    ),
+    ("Turnover (Rs crore)\n1,200\n", 1.2e10, Some("INR"), None),
+    (
+        "Production (tonnes/year)\n\n5280",
+        5280.0,
+        Some("tonne"),
+        Some("year"),
+    ),
+    ("Share of exports (%)\n45", 45.0, Some("percent"), None),
+    ("Installed capacity (MW)\n\n1,320", 1320.0, Some("MW"), None),
+    // ... but not a count heading, a sentence above, or words beside it.
+    ("Employment (Nos)\n\n68000", 68000.0, None, None),
+    ("The cluster employs many people.\n\n450", 450.0, None, None),
+    ("Number of MSMEs\n\n450 in 2010", 450.0, None, None),
     // Numbers in words.
     ("three hundred", 300.0, None, None),
     (

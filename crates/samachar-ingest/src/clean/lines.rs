@@ -4,7 +4,9 @@
 
 use super::Marks;
 use super::date::{date_line, find_date};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex::Regex;
 use samachar_model::FurnitureKind;
 use std::sync::LazyLock;
@@ -48,61 +50,69 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Byte classes for counting words: part of a word.
-const INK: u8 = 0;
-/// An ASCII character `char::is_whitespace` accepts.
-const SPACE: u8 = 1;
-/// The first byte of every non-ASCII white-space character (and others).
-const WIDE: u8 = 2;
+/// True for an ASCII byte that `char::is_whitespace` accepts.
+fn ascii_space(b: u8) -> bool {
+    b == b' ' || b.wrapping_sub(b'\t') < 5
+}
 
-const WORD_CLASSES: [u8; 256] = {
-    let mut t = [INK; 256];
-    t[b' ' as usize] = SPACE;
-    t[b'\t' as usize] = SPACE;
-    t[b'\n' as usize] = SPACE;
-    t[0x0B] = SPACE;
-    t[0x0C] = SPACE;
-    t[b'\r' as usize] = SPACE;
-    t[0xC2] = WIDE;
-    t[0xE1] = WIDE;
-    t[0xE2] = WIDE;
-    t[0xE3] = WIDE;
-    t
-};
+/// The length of the non-ASCII white-space character at byte `i` of
+/// `bytes` (U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029,
+/// U+202F, U+205F and U+3000, in UTF-8), or 0.
+fn wide_space_at(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    let space = match bytes.get(i) {
+        Some(0xC2) => return if matches!(next(1), 0x85 | 0xA0) { 2 } else { 0 },
+        Some(0xE1) => next(1) == 0x9A && next(2) == 0x80,
+        Some(0xE2) => matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+        ),
+        Some(0xE3) => next(1) == 0x80 && next(2) == 0x80,
+        _ => false,
+    };
+    if space { 3 } else { 0 }
+}
 
-/// `s.split_whitespace().count()`, reading most bytes without decoding.
+/// `s.split_whitespace().count()`, reading the bytes without decoding.
 fn count_words(s: &str) -> usize {
     let bytes = s.as_bytes();
-    let wide = bytes
-        .iter()
-        .fold(false, |w, &b| w | matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    // The first bytes of every non-ASCII white-space character.
+    let lead = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let wide = bytes.iter().fold(false, |w, &b| w | lead(b))
+        && (0..bytes.len()).any(|i| lead(bytes[i]) && wide_space_at(bytes, i) > 0);
     if !wide {
-        // No white space beyond ASCII: count the starts of runs of ink.
-        let mut n = 0usize;
-        let mut prev_space = true;
-        for &b in bytes {
-            let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
-            n += usize::from(prev_space & !space);
-            prev_space = space;
-        }
-        return n;
+        // Other non-ASCII characters are ink, byte by byte.
+        return count_ascii_words(bytes);
     }
     let mut n = 0usize;
     let mut in_word = false;
     let mut i = 0usize;
-    while i < bytes.len() {
-        let class = WORD_CLASSES[usize::from(bytes[i])];
-        let space = if class == WIDE {
-            // A first byte, so `i` is on a character boundary.
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0');
-            i += c.len_utf8().max(1);
-            c.is_whitespace()
-        } else {
-            i += 1;
-            class == SPACE
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = match wide_space_at(bytes, i) {
+            0 => (ascii_space(b), 1),
+            len => (true, len),
         };
+        i += len;
         n += usize::from(!space && !in_word);
         in_word = !space;
+    }
+    n
+}
+
+/// The number of runs of bytes other than ASCII white space: each byte
+/// compared with the one before, in blocks whose counts fit a byte (a loop
+/// the compiler turns into vector code).
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let mut n = usize::from(!ascii_space(first));
+    let (prev, next) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    for (p, q) in prev.chunks(255).zip(next.chunks(255)) {
+        let starts = p.iter().zip(q).fold(0u8, |acc, (&a, &b)| {
+            acc.wrapping_add(u8::from(ascii_space(a) & !ascii_space(b)))
+        });
+        n += usize::from(starts);
     }
     n
 }
@@ -181,18 +191,47 @@ const CUE_WORDS: &[(&str, u32)] = &[
     ("\u{212A}", cue::ALL),
 ];
 
-static CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
+/// An automaton of cue words: every state, every pattern that ends there.
+static CUES: LazyLock<Option<DFA>> = LazyLock::new(|| cue_automaton(CUE_WORDS));
+
+/// A DFA of `words`, matched ignoring ASCII case, walked byte by byte (no
+/// prefilter, so that only match states are special).
+fn cue_automaton(words: &[(&str, u32)]) -> Option<DFA> {
+    DFA::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(CUE_WORDS.iter().map(|(w, _)| w))
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(words.iter().map(|(w, _)| w))
         .ok()
-});
+}
+
+/// The cues of every cue word found in `t`, overlapping ones included:
+/// one step of the automaton per byte.
+fn find_cues(t: &str, dfa: &DFA, words: &[(&str, u32)]) -> u32 {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return cue::ALL;
+    };
+    let mut found = 0u32;
+    for &b in t.as_bytes() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for k in 0..dfa.match_len(sid) {
+                found |= words
+                    .get(dfa.match_pattern(sid, k).as_usize())
+                    .map_or(cue::ALL, |c| c.1);
+            }
+        }
+    }
+    found
+}
 
 /// The cue words that rules of lines of more than [`SHORT_CUES`] words need
 /// (a syndication notice; an agency credit is never that long), up to
 /// [`LONGEST_CUED`] words; longer lines need none. No two of them with different
 /// cues can overlap, so a search that skips over each match finds every cue.
+/// ([`long_line_cues`] looks for them; the tests check it against a search.)
+#[cfg(test)]
 const LONG_LINE_CUE_WORDS: &[(&str, u32)] = &[
     ("edited", cue::SYNDICATION),
     ("syndicated", cue::SYNDICATION),
@@ -207,25 +246,10 @@ const SHORT_CUES: usize = 30;
 /// Lines of more than this many words are never furniture.
 const LONGEST_CUED: usize = 80;
 
-static LONG_LINE_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(LONG_LINE_CUE_WORDS.iter().map(|(w, _)| w))
-        .ok()
-});
-
 /// The cues of a line's text.
 fn cues(t: &str) -> u32 {
-    let Some(ac) = CUES.as_ref() else {
-        return cue::ALL;
-    };
-    let mut found = 0u32;
-    for m in ac.find_overlapping_iter(t) {
-        found |= CUE_WORDS
-            .get(m.pattern().as_usize())
-            .map_or(cue::ALL, |c| c.1);
-    }
-    found
+    CUES.as_ref()
+        .map_or(cue::ALL, |dfa| find_cues(t, dfa, CUE_WORDS))
 }
 
 /// The cues of a line that the rules for its length need.
@@ -239,16 +263,60 @@ fn line_cues(line: &Line<'_>) -> u32 {
     if line.words > LONGEST_CUED {
         return 0;
     }
-    let Some(ac) = LONG_LINE_CUES.as_ref() else {
+    long_line_cues(line.text)
+}
+
+/// The cues of [`LONG_LINE_CUE_WORDS`] in `t`: the words are found by the
+/// letter `d` they hold, looked for eight bytes at a time, and the
+/// characters that stand for ASCII letters by a search of their own.
+fn long_line_cues(t: &str) -> u32 {
+    if !t.is_ascii() && (t.contains('\u{17F}') || t.contains('\u{212A}')) {
         return cue::ALL;
-    };
-    let mut found = 0u32;
-    for m in ac.find_iter(line.text) {
-        found |= LONG_LINE_CUE_WORDS
-            .get(m.pattern().as_usize())
-            .map_or(cue::ALL, |c| c.1);
     }
-    found
+    let bytes = t.as_bytes();
+    let found = letter_positions(bytes, b'd').any(|p| {
+        let at = |from: usize, word: &str| {
+            p.checked_sub(from)
+                .and_then(|s| bytes.get(s..s + word.len()))
+                .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+        };
+        // The `d` of "edited" at 1, of "syndicated" at 3.
+        at(1, "edited") || at(3, "syndicated")
+    });
+    if found { cue::SYNDICATION } else { 0 }
+}
+
+/// The positions in `bytes` of an ASCII `letter` in either case (and
+/// perhaps a few others, which callers check), found eight bytes at a
+/// time.
+fn letter_positions(bytes: &[u8], letter: u8) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let want = u64::from(letter.to_ascii_lowercase()) * ONES;
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    // The last bytes, padded with zeros (no letter).
+    let last = rest
+        .iter()
+        .rev()
+        .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    let words = chunks
+        .iter()
+        .map(|c| u64::from_le_bytes(*c))
+        .chain((!rest.is_empty()).then_some(last));
+    words.enumerate().flat_map(move |(k, v)| {
+        // Setting bit 5 puts an ASCII letter in lower case.
+        let x = (v | 0x2020_2020_2020_2020) ^ want;
+        // A high bit for each zero byte (and perhaps for bytes above one).
+        let mut hits = x.wrapping_sub(ONES) & !x & HIGHS;
+        std::iter::from_fn(move || {
+            if hits == 0 {
+                return None;
+            }
+            let byte = (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            Some(8 * k + byte)
+        })
+    })
 }
 
 /// The first words of an anchored pattern, in lower case.
@@ -258,11 +326,15 @@ struct Openers {
     longest: usize,
     /// The first bytes of the words, in both cases.
     first: [bool; 256],
+    /// The second bytes of the words in both cases, a bit set per first
+    /// byte in lower case (all bits for a word of one letter).
+    second: [[u64; 4]; 128],
 }
 
 impl Openers {
     const fn new(words: &'static [&'static str]) -> Self {
         let mut first = [false; 256];
+        let mut second = [[0u64; 4]; 128];
         let mut longest = 0;
         let mut i = 0;
         while i < words.len() {
@@ -273,6 +345,15 @@ impl Openers {
             if !w.is_empty() {
                 first[w[0].to_ascii_lowercase() as usize] = true;
                 first[w[0].to_ascii_uppercase() as usize] = true;
+                let f = (w[0].to_ascii_lowercase() & 0x7F) as usize;
+                if w.len() == 1 {
+                    second[f] = [u64::MAX; 4];
+                } else {
+                    let lo = w[1].to_ascii_lowercase() as usize;
+                    let up = w[1].to_ascii_uppercase() as usize;
+                    second[f][lo / 64] |= 1 << (lo % 64);
+                    second[f][up / 64] |= 1 << (up % 64);
+                }
             }
             i += 1;
         }
@@ -280,7 +361,14 @@ impl Openers {
             words,
             longest,
             first,
+            second,
         }
+    }
+
+    /// False when no word opens with the ASCII letters `a`, `b`.
+    fn pair(&self, a: u8, b: u8) -> bool {
+        let set = &self.second[usize::from(a.to_ascii_lowercase() & 0x7F)];
+        set[usize::from(b / 64)] & (1 << (b % 64)) != 0
     }
 }
 
@@ -295,7 +383,15 @@ fn may_open_with(t: &str, openers: &Openers) -> bool {
     if b.is_ascii() && !openers.first[usize::from(b)] {
         return false;
     }
-    !bytes[..bytes.len().min(openers.longest)].is_ascii()
+    let head = &bytes[..bytes.len().min(openers.longest)];
+    if let Some(&c) = bytes.get(1)
+        && b.is_ascii()
+        && !openers.pair(b, c)
+    {
+        // No word opens with these two bytes.
+        return !head.is_ascii();
+    }
+    !head.is_ascii()
         || openers.words.iter().any(|w| {
             bytes
                 .get(..w.len())
@@ -1109,6 +1205,67 @@ mod tests {
             .map(|l| l.text.to_string())
             .collect();
         (spans, hints)
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "a",
+            " a b  c ",
+            "one\ttwo\r\nthree\u{b}four\u{c}five",
+            "“Quoted” — words’ and ₹5 crore",
+            "x\u{a0}y\u{85}z\u{3000}w\u{1680}v\u{205f}u",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Every character between two letters and alone.
+        for c in (0u32..0x3100).filter_map(char::from_u32) {
+            texts.push(format!("ab{c}cd"));
+            texts.push(format!("{c}"));
+            texts.push(format!("{c} {c}x"));
+        }
+        for t in &texts {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+        }
+        let long = "word ".repeat(300) + "end";
+        assert_eq!(count_words(&long), 301);
+    }
+
+    #[test]
+    fn long_line_cues_match_a_search_of_every_word() {
+        let dfa = cue_automaton(LONG_LINE_CUE_WORDS);
+        let texts = [
+            "This story has not been EDITED by our staff",
+            "auto-generated from a Syndicated feed",
+            "edite edited",
+            "xsyndicate syndicatedx",
+            "dddddddddddddddddddddddddd",
+            "D",
+            "edited",
+            "syndicated",
+            "Editorial content without the word",
+            "\u{17F}yndicated",
+            "a \u{212A}elvin sign",
+            "ﬁne “quotes” and ₹5 crore edıted",
+            "",
+        ];
+        for t in texts {
+            let want = dfa
+                .as_ref()
+                .map_or(cue::ALL, |d| find_cues(t, d, LONG_LINE_CUE_WORDS));
+            assert_eq!(long_line_cues(t), want, "{t}");
+            for k in 0..t.len() {
+                if let Some(piece) = t.get(k..) {
+                    let want = dfa
+                        .as_ref()
+                        .map_or(cue::ALL, |d| find_cues(piece, d, LONG_LINE_CUE_WORDS));
+                    assert_eq!(long_line_cues(piece), want, "{piece}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -274,16 +274,32 @@ fn may_be_dated(t: &str) -> bool {
 /// [`COLON_DATELINE`] may give a dateline: a place (perhaps twice, perhaps
 /// with a bracket), then a colon.
 fn may_be_colon(t: &str) -> bool {
-    t.contains(':')
-        && t.find(['(', ':'])
-            .is_some_and(|cut| place_like(&t[..cut], 8))
+    // The first bracket or colon, each found by a byte search.
+    let Some(colon) = t.find(':') else {
+        return false;
+    };
+    let cut = t[..colon].find('(').unwrap_or(colon);
+    place_like(&t[..cut], 8)
 }
 
 /// [`DASH_DATELINE`] may match: a place, perhaps a comma or a bracket, and a
 /// dash between spaces.
 fn may_be_dash(t: &str) -> bool {
+    // Only a place-like head can pass: the text before the cut holds at
+    // most four words of letters and `.'’-`. Past the first character that
+    // cannot be in it, or the start of a fifth word, no later dash helps,
+    // unless a comma or a bracket there cuts the head first.
+    let limit = place_like_limit(t, 4);
     let mut dash = None;
     for (i, c) in t.char_indices() {
+        if i > limit {
+            if !t[limit..].starts_with([',', '(']) || !place_like(&t[..limit], 4) {
+                return false;
+            }
+            // The head ends at the comma or bracket; any dash after it will
+            // do.
+            return first_spaced_dash(&t[limit..]).is_some();
+        }
         if matches!(c, '-' | '–' | '—')
             && t[..i].ends_with(char::is_whitespace)
             && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
@@ -297,6 +313,42 @@ fn may_be_dash(t: &str) -> bool {
     };
     let cut = t[..dash].find([',', '(']).unwrap_or(dash);
     place_like(&t[..cut], 4)
+}
+
+/// The byte offset in `t` of the first character that no [`place_like`]
+/// head of at most `most` words can hold: one that is not white space, a
+/// letter or `.'’-`, or the start of word `most + 1`.
+fn place_like_limit(t: &str, most: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !(c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')) {
+            return i;
+        }
+        if !in_word {
+            words += 1;
+            if words > most {
+                return i;
+            }
+            in_word = true;
+        }
+    }
+    t.len()
+}
+
+/// The first dash in `t` with white space on both sides.
+fn first_spaced_dash(t: &str) -> Option<usize> {
+    t.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '-' | '–' | '—')
+                && t[..i].ends_with(char::is_whitespace)
+                && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
+        .map(|(i, _)| i)
 }
 
 /// True when a line is mostly furniture.
@@ -474,6 +526,44 @@ mod tests {
                 .as_ref()
                 .map(|(p, a, d)| (p.as_str(), a.as_deref(), d.is_some()));
             assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    /// The first version of [`may_be_dash`], which reads the whole line.
+    fn may_be_dash_reference(t: &str) -> bool {
+        let Some(dash) = first_spaced_dash(t) else {
+            return false;
+        };
+        let cut = t[..dash].find([',', '(']).unwrap_or(dash);
+        place_like(&t[..cut], 4)
+    }
+
+    #[test]
+    fn dash_test_reads_only_the_head() {
+        let lines = [
+            "Surat, Gujarat - Surat, a diamond city, is known for its units.",
+            "Firozabad, India – Firozabad, a small town",
+            "Firozabad India - Firozabad a small town",
+            "A B C D - x",
+            "A B C D E - x",
+            "New Delhi (PTI) — The state said",
+            "New Delhi (PTI) said - the state",
+            "New Delhi, said - the state",
+            "New Delhi said - the state",
+            "New Delhi—said - the state",
+            "New Delhi – said",
+            "New\u{a0}Delhi\u{a0}-\u{a0}Today",
+            "O’Brien-Smith St. - Note",
+            "Mumbai: - dash after colon",
+            "Mumbai,- no space",
+            "Mumbai -",
+            "- Mumbai - x",
+            "The state government - approved",
+            "Ünïcode Town - x",
+            "",
+        ];
+        for t in lines {
+            assert_eq!(may_be_dash(t), may_be_dash_reference(t), "{t}");
         }
     }
 

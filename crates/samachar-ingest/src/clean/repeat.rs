@@ -76,6 +76,9 @@ const FREE: Slot = Slot {
 #[derive(Default)]
 struct Scratch {
     slots: Vec<Slot>,
+    /// The slots in use for the current document: the first `len`, a
+    /// power of two.
+    len: usize,
     /// Slots whose `last` is below this belong to earlier documents and are
     /// free; sentence `s` of the current document is `base + s`.
     base: u32,
@@ -89,6 +92,8 @@ struct Scratch {
     counts: Vec<u32>,
     touched: Vec<u32>,
     toks: Vec<Token>,
+    /// Which bytes of the document may be part of a word.
+    bits: WordBits,
     /// A word in lower case.
     lower: String,
 }
@@ -106,6 +111,9 @@ impl Scratch {
             self.slots.fill(FREE);
             self.base = 0;
         }
+        // A small document uses the start of a larger table: fewer cache
+        // lines between its shingles.
+        self.len = room;
         self.used = 0;
         self.postings.clear();
         self.sizes.clear();
@@ -121,10 +129,10 @@ impl Scratch {
 
     /// The slot of `key`: its own or the free one where it belongs.
     fn find(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
+        let mask = self.len - 1;
         // The top bits of a multiplicative hash (the table's length is a
         // power of two).
-        let shift = 64 - self.slots.len().trailing_zeros();
+        let shift = 64 - self.len.trailing_zeros();
         let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize & mask;
         while let Some(s) = self.slots.get(i)
             && self.live(s)
@@ -135,14 +143,21 @@ impl Scratch {
         i
     }
 
-    /// Doubles the table when it is half full.
-    fn grow_if_needed(&mut self) {
-        if 2 * (self.used + 1) <= self.slots.len() {
-            return;
+    /// Doubles the table until `more` shingles fit with it at most half
+    /// full.
+    fn make_room(&mut self, more: usize) {
+        while 2 * (self.used + more) > self.len {
+            self.grow();
         }
-        let doubled = vec![FREE; 2 * self.slots.len()];
+    }
+
+    /// Doubles the table.
+    fn grow(&mut self) {
+        let len = self.len;
+        let doubled = vec![FREE; (2 * len).max(self.slots.len())];
         let old = std::mem::replace(&mut self.slots, doubled);
-        for s in old {
+        self.len = 2 * len;
+        for &s in old.iter().take(len) {
             if self.live(&s) {
                 let i = self.find(s.key);
                 if let Some(slot) = self.slots.get_mut(i) {
@@ -177,21 +192,66 @@ fn hash_word(bytes: &[u8], ascii: bool) -> u64 {
         (!FNV_OFFSET, 0)
     };
     let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut v = [0u8; 8];
-        v.copy_from_slice(c);
-        h = (h ^ (u64::from_le_bytes(v) | fold)).wrapping_mul(K);
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    for c in chunks {
+        h = (h ^ (u64::from_le_bytes(*c) | fold)).wrapping_mul(K);
         h ^= h >> 29;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut v = [0u8; 8];
-        v[..rest.len()].copy_from_slice(rest);
-        h = (h ^ (u64::from_le_bytes(v) | fold)).wrapping_mul(K);
+        // The last bytes, little-endian, padded with zeros (no call to
+        // copy a slice of unknown length).
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        h = (h ^ (v | fold)).wrapping_mul(K);
         h ^= h >> 29;
     }
     h
+}
+
+/// ASCII letters and digits.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The character that starts at byte `i` of `s` (a character boundary)
+/// and whether it is a letter or a digit.
+fn char_at(s: &str, i: usize) -> (bool, usize) {
+    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        return (false, 1);
+    };
+    // General punctuation (curly quotes, dashes, spaces) is common in news
+    // text and holds no letter or digit.
+    let alnum = !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric();
+    (alnum, c.len_utf8())
+}
+
+/// The end of the word that goes on at byte `i` of `s`: letters and
+/// digits of any script.
+fn word_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if !ASCII_ALNUM[usize::from(b)] {
+                break;
+            }
+            i += 1;
+        } else {
+            let (alnum, len) = char_at(s, i);
+            if !alnum {
+                break;
+            }
+            i += len;
+        }
+    }
+    i
 }
 
 /// The words of `text[range]`: runs of letters and digits, into `out`.
@@ -199,52 +259,167 @@ fn hash_word(bytes: &[u8], ascii: bool) -> u64 {
 /// are.
 fn tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mut String) {
     out.clear();
-    let piece = &text[range.clone()];
+    push_tokens(text, range, out, lower);
+}
+
+/// [`tokens`], added to `out`.
+fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mut String) {
+    let base = range.start;
+    let piece = &text[range];
     let bytes = piece.as_bytes();
-    let alnum_at = |i: usize| -> (bool, usize) {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            Some(_) => {
-                // `i` is on a character boundary: ASCII bytes and whole
-                // characters are stepped over.
-                let c = piece[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-            None => (false, 0),
-        }
-    };
     let mut i = 0usize;
-    while i < bytes.len() {
-        let (alnum, len) = alnum_at(i);
-        if !alnum {
-            i += len.max(1);
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
-        }
-        let mut ascii = true;
-        loop {
-            let (alnum, len) = alnum_at(i);
-            if !alnum {
-                break;
+        let ascii = if b < 0x80 {
+            if !ASCII_ALNUM[usize::from(b)] {
+                i += 1;
+                continue;
             }
-            ascii = false;
-            i += len;
-        }
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                i += 1;
+            }
+            // A letter of another script may go on with the word.
+            if bytes.get(i).is_some_and(|&b| b >= 0x80) && char_at(piece, i).0 {
+                i = word_end(piece, i);
+                false
+            } else {
+                true
+            }
+        } else {
+            let (alnum, len) = char_at(piece, i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+            i = word_end(piece, i + len);
+            false
+        };
+        let word = &piece[start..i];
         let hash = if ascii {
-            hash_word(&bytes[start..i], true)
+            hash_word(word.as_bytes(), true)
         } else {
             lower.clear();
-            lower.extend(piece[start..i].chars().flat_map(char::to_lowercase));
+            lower.extend(word.chars().flat_map(char::to_lowercase));
             hash_word(lower.as_bytes(), lower.is_ascii())
         };
         out.push(Token {
-            start: range.start + start,
-            end: range.start + i,
+            start: base + start,
+            end: base + i,
             hash,
         });
+    }
+}
+
+/// One bit per byte of a text, 64 to a word: bytes that may be part of a
+/// word (ASCII letters and digits, and every non-ASCII byte), and the
+/// non-ASCII bytes.
+#[derive(Default)]
+struct WordBits {
+    word: Vec<u64>,
+    wide: Vec<u64>,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (bytes below 0x80) that is at least
+/// `lo` (at most 0x80).
+fn at_least(x: u64, lo: u8) -> u64 {
+    x.wrapping_add(u64::from(0x80 - lo) * ONES) & HIGHS
+}
+
+/// Eight flags in the high bits of the bytes of `m`, as the bits of a byte.
+fn pack(m: u64) -> u64 {
+    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The word bits and the non-ASCII bits of eight bytes.
+fn classify8(x: u64) -> (u64, u64) {
+    let wide = x & HIGHS;
+    let low = x & !HIGHS;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let folded = low | 0x2020_2020_2020_2020;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    (pack(digit | letter | wide), pack(wide))
+}
+
+impl WordBits {
+    /// Classifies every byte of `text`.
+    fn fill(&mut self, text: &[u8]) {
+        self.word.clear();
+        self.wide.clear();
+        let (blocks, rest) = text.as_chunks::<64>();
+        for block in blocks {
+            let (mut word, mut wide) = (0u64, 0u64);
+            for (k, c) in block.as_chunks::<8>().0.iter().enumerate() {
+                let (w, h) = classify8(u64::from_le_bytes(*c));
+                word |= w << (8 * k);
+                wide |= h << (8 * k);
+            }
+            self.word.push(word);
+            self.wide.push(wide);
+        }
+        if !rest.is_empty() {
+            let mut padded = [b' '; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            let (mut word, mut wide) = (0u64, 0u64);
+            for (k, c) in padded.as_chunks::<8>().0.iter().enumerate() {
+                let (w, h) = classify8(u64::from_le_bytes(*c));
+                word |= w << (8 * k);
+                wide |= h << (8 * k);
+            }
+            self.word.push(word);
+            self.wide.push(wide);
+        }
+    }
+
+    /// The first byte at or after `i` and before `end` whose bit in `bits`
+    /// is `one`, or `end`.
+    fn next(bits: &[u64], mut i: usize, end: usize, one: bool) -> usize {
+        while i < end {
+            let Some(&w) = bits.get(i / 64) else {
+                return end;
+            };
+            let w = if one { w } else { !w } >> (i % 64);
+            if w != 0 {
+                return (i + w.trailing_zeros() as usize).min(end);
+            }
+            i = (i / 64 + 1) * 64;
+        }
+        end
+    }
+
+    /// True when a byte of `start..end` is not ASCII.
+    fn any_wide(&self, start: usize, end: usize) -> bool {
+        Self::next(&self.wide, start, end, true) < end
+    }
+
+    /// The words of `text[range]`, into `out`, as [`tokens`] finds them:
+    /// runs of word bits are ASCII words, unless they hold a non-ASCII
+    /// byte, and then [`tokens`] reads them.
+    fn tokens(&self, text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mut String) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut i = range.start;
+        loop {
+            let start = Self::next(&self.word, i, range.end, true);
+            if start >= range.end {
+                break;
+            }
+            let end = Self::next(&self.word, start, range.end, false);
+            if self.any_wide(start, end) {
+                // Bounded by ASCII bytes or the range: character boundaries.
+                push_tokens(text, start..end, out, lower);
+            } else if let Some(word) = bytes.get(start..end) {
+                out.push(Token {
+                    start,
+                    end,
+                    hash: hash_word(word, true),
+                });
+            }
+            i = end;
+        }
     }
 }
 
@@ -301,6 +476,8 @@ fn copied_sentences(
     let words: usize = lines.iter().map(|l| l.words).sum();
     scratch.start(sentences.len(), words);
     let mut toks = std::mem::take(&mut scratch.toks);
+    let mut bits = std::mem::take(&mut scratch.bits);
+    bits.fill(text.as_bytes());
     let mut lower = std::mem::take(&mut scratch.lower);
     for (si, r) in sentences.iter().enumerate() {
         let Ok(si) = u32::try_from(si) else { break };
@@ -309,10 +486,10 @@ fn copied_sentences(
             continue;
         }
         let global = scratch.base.saturating_add(si);
-        tokens(text, r.clone(), &mut toks, &mut lower);
+        bits.tokens(text, r.clone(), &mut toks, &mut lower);
         let mut size = 0u32;
+        scratch.make_room(toks.len());
         for w in toks.windows(SHINGLE) {
-            scratch.grow_if_needed();
             let h = shingle(w);
             let i = scratch.find(h);
             let Some(&slot) = scratch.slots.get(i) else {
@@ -379,6 +556,7 @@ fn copied_sentences(
         .base
         .saturating_add(u32::try_from(sentences.len()).unwrap_or(u32::MAX));
     scratch.toks = toks;
+    scratch.bits = bits;
     scratch.lower = lower;
     found
 }
@@ -493,6 +671,103 @@ fn repeated_short_lines(lines: &[Line<'_>], marks: &Marks) -> Vec<Range<usize>> 
 mod tests {
     use super::*;
     use crate::clean::lines::split;
+
+    /// The first version of [`tokens`], kept to check the faster one: the words of `text[range]`: runs of letters and digits, into `out`.
+    /// Words are equal when their lower-case forms (character by character)
+    /// are.
+    fn tokens_reference(text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mut String) {
+        out.clear();
+        let piece = &text[range.clone()];
+        let bytes = piece.as_bytes();
+        let alnum_at = |i: usize| -> (bool, usize) {
+            match bytes.get(i) {
+                Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                Some(_) => {
+                    // `i` is on a character boundary: ASCII bytes and whole
+                    // characters are stepped over.
+                    let c = piece[i..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), c.len_utf8())
+                }
+                None => (false, 0),
+            }
+        };
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let (alnum, len) = alnum_at(i);
+            if !alnum {
+                i += len.max(1);
+                continue;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let mut ascii = true;
+            loop {
+                let (alnum, len) = alnum_at(i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+            let hash = if ascii {
+                hash_word(&bytes[start..i], true)
+            } else {
+                lower.clear();
+                lower.extend(piece[start..i].chars().flat_map(char::to_lowercase));
+                hash_word(lower.as_bytes(), lower.is_ascii())
+            };
+            out.push(Token {
+                start: range.start + start,
+                end: range.start + i,
+                hash,
+            });
+        }
+    }
+
+    #[test]
+    fn tokens_match_the_reference() {
+        let texts = [
+            "Plain ASCII words, with 12,000 digits and don't-stop punctuation.",
+            "“Quoted” words — with dashes… and curly ’apostrophes’ in them.",
+            "Mixed scripts: café naïve Ünïcode ſtraße KELVIN \u{212A}m x²y ⅷ 二〇二四 हिंदी शब्द",
+            "Edge:\u{2070}\u{2071}\u{207F} superscripts, \u{00A0}nbsp, ©2024, tab\tand\u{2003}em",
+            "İstanbul ΣΑΣ Ǆemal ﬁne ﬂow",
+            "A sentence that is rather longer than sixty-four bytes, so that words cross 64-byte blocks: ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@[`{/: end",
+            "",
+            "é",
+            "aé",
+            "éa!",
+        ];
+        for t in texts {
+            let cuts: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            let ranges = cuts
+                .iter()
+                .flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| (a, b)));
+            for (a, b) in ranges {
+                let (mut x, mut y) = (Vec::new(), Vec::new());
+                tokens(t, a..b, &mut x, &mut String::new());
+                tokens_reference(t, a..b, &mut y, &mut String::new());
+                let mut bits = WordBits::default();
+                bits.fill(t.as_bytes());
+                let mut z = Vec::new();
+                bits.tokens(t, a..b, &mut z, &mut String::new());
+                let z: Vec<_> = z.iter().map(|k| (k.start, k.end, k.hash)).collect();
+                let x: Vec<_> = x.iter().map(|k| (k.start, k.end, k.hash)).collect();
+                let y: Vec<_> = y.iter().map(|k| (k.start, k.end, k.hash)).collect();
+                assert_eq!(x, y, "{t}");
+                assert_eq!(z, y, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn repeats(text: &str) -> Vec<String> {
         let lines = split(text);
