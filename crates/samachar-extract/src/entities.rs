@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A word of the text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Tok {
     /// Start of the word.
     pub start: usize,
@@ -33,6 +33,8 @@ pub(crate) struct Tok {
     pub based: bool,
     /// The word holds an inner hyphen or apostrophe.
     pub joined: bool,
+    /// The word begins with an upper-case letter.
+    pub cap: bool,
 }
 
 /// ASCII letters and digits, by byte.
@@ -47,8 +49,8 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Splits `text` into words: letters and digits with inner hyphens and
-/// apostrophes, and `&` on its own.
-#[inline(never)]
+/// apostrophes, and `&` on its own (the reference for [`scan`]).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -75,6 +77,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 possessive: false,
                 based: false,
                 joined: false,
+                cap: false,
             });
             i += 1;
             continue;
@@ -150,9 +153,247 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             possessive,
             based,
             joined,
+            cap: is_capitalised(&text[start..end]),
         });
     }
     out
+}
+
+/// The words of a text found in one pass.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Scan {
+    /// The words (as [`tokenize`] splits them).
+    pub toks: Vec<Tok>,
+    /// Lines as (start, title case): see [`title_lines`].
+    pub lines: Vec<(usize, bool)>,
+    /// The word starts (see [`word_starts`]) at an ASCII capital letter,
+    /// each with the end of its letters and digits ([`word_end`] of it).
+    pub upper: Vec<(usize, usize)>,
+    /// The starts that may begin an anchor word of [`Anchors::find`].
+    pub anchor_starts: Vec<usize>,
+}
+
+impl Scan {
+    /// The (start, end) of the words at an ASCII capital letter, in order.
+    fn upper_words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.upper.iter().copied()
+    }
+}
+
+/// Splits `text` into words (letters and digits with inner hyphens and
+/// apostrophes, and `&` on its own), with their word starts and the title
+/// case of each line, in one pass.
+#[inline(never)]
+pub(crate) fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut toks = Vec::with_capacity(n / 5 + 8);
+    let mut lines = Vec::with_capacity(n / 64 + 4);
+    let mut upper = Vec::with_capacity(n / 32 + 8);
+    let mut anchor_starts = Vec::with_capacity(n / 64 + 8);
+    // The current line: its start, its words of more than three characters
+    // and how many of them are capitalised.
+    let (mut line_start, mut long_words, mut caps) = (0usize, 0usize, 0usize);
+    // The length of the letter or digit at `i`, or 0.
+    let alnum_len = |i: usize| -> usize {
+        match bytes.get(i) {
+            None => 0,
+            Some(b) if b.is_ascii() => usize::from(ASCII_ALNUM[usize::from(*b)]),
+            Some(_) => match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => c.len_utf8(),
+                _ => 0,
+            },
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let first = match BYTE_CLASS[usize::from(b)] {
+            C_OTHER => {
+                i += 1;
+                continue;
+            }
+            C_AMP => {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    full_end: i + 1,
+                    possessive: false,
+                    based: false,
+                    joined: false,
+                    cap: false,
+                });
+                i += 1;
+                continue;
+            }
+            C_NEWLINE => {
+                lines.push((line_start, long_words >= 4 && caps * 10 >= long_words * 8));
+                line_start = i + 1;
+                long_words = 0;
+                caps = 0;
+                i += 1;
+                continue;
+            }
+            C_ALNUM => 1,
+            _ => alnum_len(i),
+        };
+        if first == 0 {
+            // A non-ASCII character that is no letter: skip it whole.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        let mut seg = i;
+        i += first;
+        let mut joined = false;
+        loop {
+            while i < n && ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            if !b.is_ascii() {
+                let l = alnum_len(i);
+                if l > 0 {
+                    i += l;
+                    continue;
+                }
+            }
+            // Inner joiner: keep only when a letter or digit follows.
+            let jl = match b {
+                b'-' | b'\'' => 1,
+                0xE2 if bytes[i..].starts_with("’".as_bytes()) => 3,
+                _ => 0,
+            };
+            if jl > 0 && alnum_len(i + jl) > 0 {
+                joined = true;
+                mark_start(bytes, seg, i, &mut upper, &mut anchor_starts);
+                i += jl;
+                seg = i;
+                continue;
+            }
+            break;
+        }
+        let end = i;
+        mark_start(bytes, seg, end, &mut upper, &mut anchor_starts);
+        let cap = if b.is_ascii() {
+            b.is_ascii_uppercase()
+        } else {
+            text[start..].chars().next().is_some_and(char::is_uppercase)
+        };
+        let w = &bytes[start..end];
+        // More than three characters: count the bytes that start one
+        // (four ASCII bytes first: the common case needs no count).
+        if w.len() > 3
+            && (w[..4].is_ascii() || w.iter().filter(|&&b| b & 0xC0 != 0x80).nth(3).is_some())
+        {
+            long_words += 1;
+            caps += usize::from(cap);
+        }
+        let mut core_end = end;
+        let mut possessive = false;
+        let mut based = false;
+        if joined {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    core_end = end - suffix.len();
+                    possessive = true;
+                }
+            }
+            if !possessive {
+                for suffix in ["-based", "-headquartered"] {
+                    if word.len() > suffix.len() + 1 && ends_with_ignore_case(word, suffix) {
+                        core_end = end - suffix.len();
+                        based = true;
+                    }
+                }
+            }
+        }
+        toks.push(Tok {
+            start,
+            end: core_end,
+            full_end: end,
+            possessive,
+            based,
+            joined,
+            cap,
+        });
+    }
+    if line_start < n {
+        lines.push((line_start, long_words >= 4 && caps * 10 >= long_words * 8));
+    }
+    Scan {
+        toks,
+        lines,
+        upper,
+        anchor_starts,
+    }
+}
+
+/// [`BYTE_CLASS`]: an ASCII byte that is no letter or digit, `&` or a line
+/// break.
+const C_OTHER: u8 = 0;
+/// An ASCII letter or digit.
+const C_ALNUM: u8 = 1;
+/// `&`.
+const C_AMP: u8 = 2;
+/// A line break.
+const C_NEWLINE: u8 = 3;
+/// A byte of a non-ASCII character.
+const C_NON_ASCII: u8 = 4;
+
+/// The class of each byte for [`scan`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [C_NON_ASCII; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = if ASCII_ALNUM[i] {
+            C_ALNUM
+        } else if i == b'&' as usize {
+            C_AMP
+        } else if i == b'\n' as usize {
+            C_NEWLINE
+        } else {
+            C_OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Notes the word start `seg` (its letters and digits end at `seg_end`)
+/// in the lists of [`Scan`].
+#[inline(always)]
+fn mark_start(
+    bytes: &[u8],
+    seg: usize,
+    seg_end: usize,
+    upper: &mut Vec<(usize, usize)>,
+    anchor_starts: &mut Vec<usize>,
+) {
+    let b = bytes[seg];
+    let first = ANCHOR_START[usize::from(b)];
+    // Most words start with a lower-case letter no anchor word starts with.
+    if first == 0 && !b.is_ascii_uppercase() {
+        return;
+    }
+    let up = b.is_ascii_uppercase();
+    if up {
+        upper.push((seg, seg_end));
+    }
+    // An anchor word starts here, or an upper-case word in parentheses
+    // ("(PTI)"): see [`Anchors::find`].
+    // (Every anchor word has three letters or more.)
+    if (first != 0
+        && seg_end - seg >= 3
+        && first & (1u64 << bytes.get(seg + 1).map_or(0, |&c| c & 63)) != 0)
+        || (up && seg > 0 && bytes[seg - 1] == b'(')
+    {
+        anchor_starts.push(seg);
+    }
 }
 
 /// True when `word` ends with the lower-case ASCII `suffix`, in any case.
@@ -456,7 +697,8 @@ struct Run {
 /// Lines of the text as (start, title case), for lookups by offset, worked
 /// out from the words already found. A line is in title case when it has at
 /// least four words of more than three characters and at least 80% of them
-/// are capitalised.
+/// are capitalised (the reference for [`scan`]).
+#[cfg(test)]
 fn title_lines(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 64 + 4);
@@ -479,7 +721,9 @@ fn title_lines(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
         gap_from = t.1;
         let w = &bytes[t.0..t.1];
         // More than three characters: count the bytes that start one.
-        let long = w.len() > 3 && w.iter().filter(|&&b| b & 0xC0 != 0x80).nth(3).is_some();
+        // (Four ASCII bytes first: the common case needs no count.)
+        let long = w.len() > 3
+            && (w[..4].is_ascii() || w.iter().filter(|&&b| b & 0xC0 != 0x80).nth(3).is_some());
         if long {
             n += 1;
             caps += usize::from(is_capitalised(&text[t.0..t.1]));
@@ -491,11 +735,6 @@ fn title_lines(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
     out
 }
 
-fn title_at(lines: &[(usize, bool)], pos: usize) -> bool {
-    let i = lines.partition_point(|l| l.0 <= pos);
-    i > 0 && lines[i - 1].1
-}
-
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
     &text[t.start..t.end]
 }
@@ -505,19 +744,13 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
 /// between capitalised words.
 #[inline(never)]
 fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
+    // The gap after word `j` is `g`.
+    let gap_is = |j: usize, g: &[u8]| bytes.get(toks[j].full_end..toks[j + 1].start) == Some(g);
+    let mut out = Vec::with_capacity(toks.len() / 8 + 8);
     let mut i = 0;
     while i < toks.len() {
-        // Most words start with a lower-case ASCII letter or a digit: pass
-        // them over on their first byte.
-        let b = bytes[toks[i].start];
-        if b.is_ascii() && !b.is_ascii_uppercase() {
-            i += 1;
-            continue;
-        }
-        let w = word(text, &toks[i]);
-        if !is_capitalised(w) {
+        if !toks[i].cap {
             i += 1;
             continue;
         }
@@ -528,31 +761,27 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
             if t.possessive || t.based || j + 1 >= toks.len() {
                 break;
             }
-            let gap = &text[t.full_end..toks[j + 1].start];
-            let w = word(text, t);
-            let gap_ok = gap == " " || (gap == ". " && is_abbrev_token(w));
+            let gap_ok = gap_is(j, b" ") || (gap_is(j, b". ") && is_abbrev_token(word(text, t)));
             if !gap_ok {
                 break;
             }
-            let next = word(text, &toks[j + 1]);
-            if is_capitalised(next) {
+            if toks[j + 1].cap {
                 j += 1;
                 continue;
             }
+            let next = word(text, &toks[j + 1]);
             // A connector between capitalised words.
             let connector = matches!(next, "of" | "for" | "&")
                 || (next == "and" && ORG_FIRST_SET.contains(word(text, &toks[first])));
-            if connector && j + 2 < toks.len() {
-                let gap2 = &text[toks[j + 1].full_end..toks[j + 2].start];
-                if gap2 == " " && is_capitalised(word(text, &toks[j + 2])) {
-                    j += 2;
-                    continue;
-                }
+            if connector && j + 2 < toks.len() && gap_is(j + 1, b" ") && toks[j + 2].cap {
+                j += 2;
+                continue;
             }
             // A trailing lower-case programme word after an acronym
             // ("BEE-SME program").
-            let prev_upper = w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-            if prev_upper && PROGRAMME_SET.contains(next) && !is_capitalised(next) {
+            if PROGRAMME_SET.contains(next)
+                && word(text, t).chars().filter(|c| c.is_uppercase()).count() >= 2
+            {
                 j += 1;
             }
             break;
@@ -613,11 +842,31 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
         rest_trim = &rest_trim[digits + 2..];
         pos += digits + 2;
     }
-    let stop = rest_trim
-        .find([',', '.', ';', ':', '"', '“', '”', '\n', '(', ')'])
-        .unwrap_or(rest_trim.len());
+    // The first of , . ; : " “ ” \n ( ) (the curly quotes are E2 80 9C and
+    // E2 80 9D).
+    let rb = rest_trim.as_bytes();
+    let stop = rb
+        .iter()
+        .enumerate()
+        .position(|(k, &b)| {
+            matches!(b, b',' | b'.' | b';' | b':' | b'"' | b'\n' | b'(' | b')')
+                || (b == 0xE2
+                    && rb.get(k + 1) == Some(&0x80)
+                    && matches!(rb.get(k + 2), Some(0x9C | 0x9D)))
+        })
+        .unwrap_or(rb.len());
     let phrase = rest_trim[..stop].trim();
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // At most nine words.
+    let mut buf = [""; 10];
+    let mut count = 0;
+    for w in phrase.split_whitespace() {
+        if count == buf.len() {
+            return None;
+        }
+        buf[count] = w;
+        count += 1;
+    }
+    let words = &buf[..count];
     if words.is_empty() || words.len() > 9 {
         return None;
     }
@@ -783,9 +1032,10 @@ fn is_year(w: &str) -> bool {
 }
 
 /// Finds candidates in the masked text; also returns where "cluster" stands.
-fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Vec<Range<usize>>) {
+fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
+    let (toks, lines) = (&sc.toks[..], &sc.lines[..]);
     let mut out: Vec<Candidate> = Vec::new();
-    let lines = title_lines(text, toks);
+    let mut line_at = 0;
     let mut words: Vec<&str> = Vec::with_capacity(16);
     for run in runs(text, toks) {
         // Trim leading stop words and sentence openers.
@@ -809,7 +1059,11 @@ fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Ve
         if shouting {
             continue;
         }
-        let title_line = title_at(&lines, start);
+        // Runs come in text order: the line cursor only moves on.
+        while line_at < lines.len() && lines[line_at].0 <= start {
+            line_at += 1;
+        }
+        let title_line = line_at > 0 && lines[line_at - 1].1;
         let after = &text[toks[last - 1].full_end..];
         let next_tok = toks.get(last).map(|t| word(text, t));
         let prev = prev_word(text, toks, first);
@@ -970,9 +1224,9 @@ fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Ve
         // A mixed-case token such as "JEEViKA" followed by an organisation
         // in parentheses.
         if words.len() == 1
+            && after.starts_with(" (")
             && words[0].chars().filter(|c| c.is_uppercase()).count() >= 2
             && words[0].chars().count() >= 3
-            && after.starts_with(" (")
         {
             let inner_start = toks[last - 1].full_end + 2;
             if let Some(p) = text[inner_start..].find(')') {
@@ -1023,7 +1277,7 @@ fn candidates(text: &str, toks: &[Tok], starts: &[usize]) -> (Vec<Candidate>, Ve
     }
     out.extend(extra);
     // Nationality + armed force.
-    let anchors = Anchors::find(text, starts);
+    let anchors = Anchors::find(text, &sc.anchor_starts);
     for m in anchored(&ARMED, text, &anchors.armed, 64, 4) {
         let (Some(nat), Some(force)) = (m.name("nat"), m.name("force")) else {
             continue;
@@ -1168,9 +1422,25 @@ impl Group {
         type Rank = (usize, usize, bool, usize);
         let mut best: Option<(&String, Rank)> = None;
         for (n, count) in &self.names {
-            let words = n.split_whitespace().count();
-            let caps = n.split_whitespace().filter(|w| is_capitalised(w)).count() == words;
-            let key = (words, *count, caps, n.len());
+            let (mut words, mut caps) = (0usize, 0usize);
+            if n.is_ascii() {
+                // The white space of `split_whitespace` in ASCII.
+                let mut in_word = false;
+                for &b in n.as_bytes() {
+                    let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+                    if !space && !in_word {
+                        words += 1;
+                        caps += usize::from(b.is_ascii_uppercase());
+                    }
+                    in_word = !space;
+                }
+            } else {
+                for w in n.split_whitespace() {
+                    words += 1;
+                    caps += usize::from(is_capitalised(w));
+                }
+            }
+            let key = (words, *count, caps == words, n.len());
             if best.as_ref().is_none_or(|(_, k)| key > *k) {
                 best = Some((n, key));
             }
@@ -1179,28 +1449,56 @@ impl Group {
     }
 }
 
-fn org_key(name: &str) -> String {
-    let (core, _) = company_core(name);
-    let words: Vec<&str> = core.split(' ').collect();
-    if let [nat, force] = words.as_slice()
-        && matches!(*force, "army" | "military" | "armed" | "forces")
+/// The organisation key of a company core: the core, with "X army" /
+/// "X military" ... made "X armed forces".
+fn org_key_of_core(core: &str) -> String {
+    if let Some((nat, force)) = core.split_once(' ')
+        && matches!(force, "army" | "military" | "armed" | "forces")
     {
         return format!("{nat} armed forces");
     }
-    core
+    core.to_string()
 }
 
-fn reason_between(kind: EntityKind, a: &str, b: &str) -> (&'static str, f64) {
+/// Company core, suffix flag and organisation key of a name.
+type OrgNames = (String, bool, String);
+
+/// The [`company_core`] and organisation key of each name of one article,
+/// worked out once per name.
+#[derive(Default)]
+struct OrgKeys(FxMap<String, OrgNames>);
+
+/// What [`OrgKeys::get`] gives when the map fails to hold a name just put in.
+static NO_ORG_NAMES: OrgNames = (String::new(), false, String::new());
+
+impl OrgKeys {
+    fn get(&mut self, name: &str) -> &OrgNames {
+        if !self.0.contains_key(name) {
+            let (core, suffix) = company_core(name);
+            let key = org_key_of_core(&core);
+            self.0.insert(name.to_string(), (core, suffix, key));
+        }
+        self.0.get(name).unwrap_or(&NO_ORG_NAMES)
+    }
+
+    /// The organisation key of `name`: its company core, with armed
+    /// forces of one nation brought together.
+    fn key(&mut self, name: &str) -> String {
+        self.get(name).2.clone()
+    }
+}
+
+fn reason_between(keys: &mut OrgKeys, kind: EntityKind, a: &str, b: &str) -> (&'static str, f64) {
     if a.eq_ignore_ascii_case(b) {
         return ("case variant", 0.99);
     }
     if kind == EntityKind::Organization {
-        let (ca, sa) = company_core(a);
-        let (cb, sb) = company_core(b);
-        if ca == cb && (sa || sb) {
+        let (ca, sa, ka) = keys.get(a).clone();
+        let (cb, sb, kb) = keys.get(b);
+        if ca == *cb && (sa || *sb) {
             return ("company suffix variant", 0.95);
         }
-        if org_key(a) == org_key(b) {
+        if ka == *kb {
             return ("armed forces of one nation (army / military)", 0.8);
         }
     }
@@ -1209,7 +1507,6 @@ fn reason_between(kind: EntityKind, a: &str, b: &str) -> (&'static str, f64) {
 
 /// Word starts: every token's start and every place after a hyphen or an
 /// apostrophe inside one, in text order.
-#[inline(never)]
 fn word_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
     let mut out = Vec::with_capacity(toks.len() + 8);
     for t in toks {
@@ -1240,11 +1537,7 @@ fn word_starts(text: &str, toks: &[Tok]) -> Vec<usize> {
 /// names) in `text`, trying each word start in `starts`, leftmost first and
 /// longest at each place, without overlaps: (start, end, pattern index).
 #[inline(never)]
-fn find_names(
-    text: &str,
-    starts: &[usize],
-    patterns: &[(String, usize)],
-) -> Vec<(usize, usize, usize)> {
+fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize, usize, usize)> {
     // Patterns by their first word, longest first.
     let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
     let mut first_bytes = [false; 256];
@@ -1262,11 +1555,24 @@ fn find_names(
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut taken_to = 0;
-    for &pos in starts {
+    // When every name starts with an ASCII capital, only the words that do
+    // need trying.
+    let all_upper = patterns
+        .iter()
+        .all(|(p, _)| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    let words: Box<dyn Iterator<Item = (usize, usize)>> = if all_upper {
+        Box::new(sc.upper_words())
+    } else {
+        Box::new(
+            word_starts(text, &sc.toks)
+                .into_iter()
+                .map(|s| (s, word_end(text, s))),
+        )
+    };
+    for (pos, w_end) in words {
         if pos < taken_to || !first_bytes[usize::from(bytes[pos])] {
             continue;
         }
-        let w_end = word_end(text, pos);
         let Some(list) = by_first.get(&text[pos..w_end]) else {
             continue;
         };
@@ -1285,13 +1591,17 @@ fn find_names(
 
 /// Finds the entities of one article.
 pub(crate) fn find_entities(text: &str) -> Found {
-    let toks = tokenize(text);
-    let starts = word_starts(text, &toks);
-    let (cands, cluster_words) = candidates(text, &toks, &starts);
+    let sc = scan(text);
+    let (cands, cluster_words) = candidates(text, &sc);
 
     // Group organisations and programmes by key; people by full name.
     let mut groups: Vec<Group> = Vec::new();
-    let mut key_of: FxMap<(EntityKind, String), usize> = FxMap::default();
+    let mut keys = OrgKeys(FxMap::with_capacity_and_hasher(
+        cands.len() + 8,
+        Default::default(),
+    ));
+    let mut key_of: FxMap<(EntityKind, String), usize> =
+        FxMap::with_capacity_and_hasher(cands.len() + 8, Default::default());
     let mut surnames: Vec<&Candidate> = Vec::new();
     for c in &cands {
         if c.surname_only {
@@ -1299,7 +1609,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             continue;
         }
         let key = match c.kind {
-            EntityKind::Organization => org_key(&c.name),
+            EntityKind::Organization => keys.key(&c.name),
             _ => norm_key(&c.name),
         };
         let k = (c.kind, key);
@@ -1310,7 +1620,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             .as_ref()
             .and_then(|(a, _, _)| {
                 let ak = if c.kind == EntityKind::Organization {
-                    org_key(a)
+                    keys.key(a)
                 } else {
                     norm_key(a)
                 };
@@ -1334,12 +1644,12 @@ pub(crate) fn find_entities(text: &str) -> Found {
             .names
             .keys()
             .next()
-            .map(|e| reason_between(c.kind, e, &c.name));
+            .map(|e| reason_between(&mut keys, c.kind, e, &c.name));
         g.add_name(&c.name, reason);
         if let Some((alias, why, conf)) = &c.alias {
             g.add_name(alias, Some((why, *conf)));
             let ak = if c.kind == EntityKind::Organization {
-                org_key(alias)
+                keys.key(alias)
             } else {
                 norm_key(alias)
             };
@@ -1439,7 +1749,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
     patterns.sort();
     patterns.dedup_by(|a, b| a.0 == b.0);
     let mut spans_taken: Vec<(usize, usize)> = Vec::new();
-    for (start, end, pi) in find_names(text, &starts, &patterns) {
+    for (start, end, pi) in find_names(text, &sc, &patterns) {
         let (name, gi) = &patterns[pi];
         let g = &mut groups[*gi];
         if let Some(c) = g.names.get_mut(name.as_str()) {
@@ -1468,7 +1778,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             let (r, c) = if g.kind == EntityKind::Person {
                 (format!("surname of {canon}"), 0.9)
             } else {
-                let (r, c) = reason_between(g.kind, canon, &n);
+                let (r, c) = reason_between(&mut keys, g.kind, canon, &n);
                 (r.to_string(), c)
             };
             g.reasons.insert(n, (r, c));
@@ -1485,7 +1795,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
     let mut place_groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     let mut places = Vec::new();
     let sentences = samachar_model::text::sentences(text);
-    for m in GAZETTEER.find_at(text, starts.iter().copied()) {
+    // (A place name starts with an ASCII capital letter.)
+    for m in GAZETTEER.find_at(text, sc.upper_words()) {
         // Spans are sorted by start; an overlap starts before m.end.
         let upto = spans_taken.partition_point(|&(s, _)| s < m.end);
         let inside = spans_taken[..upto]
@@ -1525,21 +1836,24 @@ pub(crate) fn find_entities(text: &str) -> Found {
         .map(|(_, c)| c.clone());
 
     // Resolve person organisations to canonical org names.
-    let org_canon: Vec<(String, &str)> = groups
-        .iter()
-        .zip(&canons)
-        .filter(|(g, _)| g.kind == EntityKind::Organization)
-        .flat_map(|(g, c)| g.names.keys().map(move |n| (org_key(n), c.as_str())))
-        .collect();
+    let mut org_canon: Vec<(String, &str)> = Vec::new();
+    for (g, c) in groups.iter().zip(&canons) {
+        if g.kind == EntityKind::Organization {
+            for n in g.names.keys() {
+                org_canon.push((keys.key(n), c.as_str()));
+            }
+        }
+    }
     let mut entities = Vec::new();
     let mut orgs = Vec::new();
-    let mut ids: FxMap<String, usize> = FxMap::default();
+    let mut ids: FxMap<String, usize> =
+        FxMap::with_capacity_and_hasher(groups.len() + place_groups.len(), Default::default());
     for (g, name) in groups.iter_mut().zip(&canons) {
         let name = name.clone();
         let organization = if g.kind == EntityKind::Person {
             match &g.org_hint {
                 Some(h) => {
-                    let k = org_key(h);
+                    let k = keys.key(h);
                     Some(
                         org_canon
                             .iter()
@@ -1574,7 +1888,11 @@ pub(crate) fn find_entities(text: &str) -> Found {
             })
             .collect();
         merges.sort_by(|a, b| a.name.cmp(&b.name));
-        let id = unique_id(&mut ids, g.kind, &name);
+        let id = if g.kind == EntityKind::Organization {
+            id_of_slug(&mut ids, g.kind, &names::slug(&keys.get(&name).0))
+        } else {
+            unique_id(&mut ids, g.kind, &name)
+        };
         if g.kind == EntityKind::Organization {
             orgs.push(OrgInfo {
                 name: name.clone(),
@@ -1671,16 +1989,40 @@ pub(crate) fn unique_id(ids: &mut FxMap<String, usize>, kind: EntityKind, name: 
     } else {
         names::slug(name)
     };
+    id_of_slug(ids, kind, &slug)
+}
+
+/// Appends the decimal digits of `n` (what `n.to_string()` gives).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        // (n % 10 < 10.)
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// [`unique_id`] from the slug.
+fn id_of_slug(ids: &mut FxMap<String, usize>, kind: EntityKind, slug: &str) -> String {
     let prefix = kind_prefix(kind);
     let mut base = String::with_capacity(prefix.len() + 1 + slug.len());
     base.push_str(prefix);
     base.push(':');
-    base.push_str(&slug);
+    base.push_str(slug);
     if let Some(n) = ids.get_mut(&base) {
         *n += 1;
         let n = *n;
         base.push('-');
-        base.push_str(&n.to_string());
+        push_number(&mut base, n);
         return base;
     }
     ids.insert(base.clone(), 1);
@@ -1795,6 +2137,74 @@ pub(crate) fn person_variant(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_to_string_writes_them() {
+        for n in [0usize, 1, 9, 10, 42, 100, 12345, usize::MAX] {
+            let mut s = String::from("x-");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x-{n}"));
+        }
+    }
+
+    #[test]
+    fn canonical_name_counts_words_and_capitals() {
+        let c = Candidate::new(EntityKind::Organization, "a", 0, 1);
+        let mut g = Group::new(&c);
+        for (name, count) in [
+            ("Acme", 5),
+            ("Acme Steel\u{0b}Works", 1),
+            ("acme steel works", 9),
+            ("Ácme Steel Wörks", 1),
+        ] {
+            g.names.insert(name.to_string(), count);
+        }
+        // Three words each; the lower-case one has most mentions.
+        assert_eq!(g.canonical(), "acme steel works");
+        g.names.insert("acme steel works".to_string(), 1);
+        // Ties on mentions: capitalised first, then the longest.
+        assert_eq!(g.canonical(), "Ácme Steel Wörks");
+    }
+
+    #[test]
+    fn one_pass_scan_matches_the_separate_passes() {
+        let texts = [
+            "",
+            "&",
+            "Hajipur-based Acme Pvt. Ltd's plant & Co.\nTHE BIG NEWS TODAY HERE\n",
+            "Rock’s café-owner Zoë O'Brien\nSaid: Kolkata-Headquartered firm’s x-\n\n",
+            "नई दिल्ली में Make in India 2020 — über-cool naïve 3-4 it's’ '",
+            "Bihar Food Processing Policy Announced Today By State\nthe end",
+            "a-b-c d’e–f _x_ 12,000\r\n\tTab Separated Words Here Now",
+        ];
+        for text in texts {
+            let toks = tokenize(text);
+            let starts = word_starts(text, &toks);
+            let upper = starts
+                .iter()
+                .filter(|&&s| text.as_bytes()[s].is_ascii_uppercase())
+                .map(|&s| (s, word_end(text, s)))
+                .collect();
+            let anchor_starts = starts
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    let b = text.as_bytes();
+                    let second = b.get(p + 1).map_or(0, |&c| c & 63);
+                    (p > 0 && b[p - 1] == b'(' && b[p].is_ascii_uppercase())
+                        || (ANCHOR_START[usize::from(b[p])] & (1u64 << second) != 0
+                            && word_end(text, p) - p >= 3)
+                })
+                .collect();
+            let expected = Scan {
+                anchor_starts,
+                upper,
+                lines: title_lines(text, &toks),
+                toks,
+            };
+            assert_eq!(scan(text), expected, "{text:?}");
+        }
+    }
 
     fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         find_entities(text)

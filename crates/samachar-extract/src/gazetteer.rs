@@ -185,26 +185,26 @@ impl Gazetteer {
     pub fn find_all(&self, text: &str) -> Vec<PlaceMatch> {
         let bytes = text.as_bytes();
         let starts = (0..bytes.len())
-            .filter(|&i| bytes[i].is_ascii_uppercase() && !word_char_before(text, i));
+            .filter(|&i| bytes[i].is_ascii_uppercase() && !word_char_before(text, i))
+            .map(|i| (i, word_end(text, i)));
         self.find_at(text, starts)
     }
 
-    /// Like [`Gazetteer::find_all`], trying only the word starts given (in
-    /// increasing order): positions where a letter or digit follows
-    /// something that is not one.
+    /// Like [`Gazetteer::find_all`], trying only the words given (in
+    /// increasing order) as (start, [`word_end`] of the start): positions
+    /// where a letter or digit follows something that is not one.
     pub(crate) fn find_at(
         &self,
         text: &str,
-        starts: impl IntoIterator<Item = usize>,
+        words: impl IntoIterator<Item = (usize, usize)>,
     ) -> Vec<PlaceMatch> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut taken_to = 0;
-        for pos in starts {
+        for (pos, w_end) in words {
             if pos < taken_to || !bytes.get(pos).is_some_and(u8::is_ascii_uppercase) {
                 continue;
             }
-            let w_end = word_end(text, pos);
             let Some(list) = self.by_first_word.get(&text[pos..w_end]) else {
                 continue;
             };

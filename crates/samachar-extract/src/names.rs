@@ -619,43 +619,92 @@ pub fn company_core(name: &str) -> (String, bool) {
     (out, false)
 }
 
-/// [`company_core`] of an ASCII name, without intermediate allocations.
+/// [`company_core`] of an ASCII name, in one pass without intermediate
+/// allocations.
 fn company_core_ascii(name: &[u8]) -> (String, bool) {
-    let is_w = |b: &u8| b.is_ascii_alphanumeric() || *b == b'&';
-    let words = || name.split(|b| !is_w(b)).filter(|w| !w.is_empty());
-    // The last two words decide the suffix.
-    let mut last = [&b""[..]; 2];
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    // Where the last two words start in `out`, and how many words.
+    let mut last = [0usize; 2];
     let mut count = 0usize;
-    for w in words() {
-        last = [last[1], w];
-        count += 1;
-    }
-    let suffix_len = COMPANY_SUFFIXES
-        .iter()
-        .find(|suffix| {
-            let n = suffix.len();
-            count > n
-                && suffix
-                    .iter()
-                    .rev()
-                    .zip(last.iter().rev())
-                    .all(|(s, w)| w.eq_ignore_ascii_case(s.as_bytes()))
-        })
-        .map_or(0, |s| s.len());
-    let mut out = String::with_capacity(name.len());
-    for w in words().take(count - suffix_len) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut in_word = false;
+    for &b in name {
+        if b.is_ascii_alphanumeric() || b == b'&' {
+            if !in_word {
+                if !out.is_empty() {
+                    out.push(b' ');
+                }
+                last = [last[1], out.len()];
+                count += 1;
+                in_word = true;
+            }
+            out.push(b.to_ascii_lowercase());
+        } else {
+            in_word = false;
         }
-        out.extend(w.iter().map(|b| char::from(b.to_ascii_lowercase())));
     }
-    (out, suffix_len > 0)
+    // Every suffix ends in a word starting with one of these letters.
+    let may_end = count >= 2 && matches!(out.get(last[1]), Some(b'l' | b'i' | b'c' | b'p' | b'g'));
+    if may_end {
+        let w1 = &out[last[1]..];
+        let w0 = &out[last[0]..last[1] - 1];
+        for suffix in COMPANY_SUFFIXES {
+            let hit = match suffix {
+                [a] => w1 == a.as_bytes(),
+                [a, b] => count > 2 && w0 == a.as_bytes() && w1 == b.as_bytes(),
+                _ => false,
+            };
+            if hit {
+                out.truncate(last[2 - suffix.len()] - 1);
+                return (String::from_utf8(out).unwrap_or_default(), true);
+            }
+        }
+    }
+    (String::from_utf8(out).unwrap_or_default(), false)
 }
 
 /// True when the name ends in a company suffix ("Pvt Ltd", "Limited" ...)
 /// after at least one other word: `company_core(name).1` without building
 /// the core.
 pub fn has_company_suffix(name: &str) -> bool {
+    if name.is_ascii() {
+        // The last three words, from the end.
+        let bytes = name.as_bytes();
+        let is_w = |b: u8| b.is_ascii_alphanumeric() || b == b'&';
+        let mut last: [&[u8]; 3] = [b""; 3];
+        let mut count = 0;
+        let mut end = bytes.len();
+        while count < 3 {
+            while end > 0 && !is_w(bytes[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && is_w(bytes[start - 1]) {
+                start -= 1;
+            }
+            last[count] = &bytes[start..end];
+            count += 1;
+            end = start;
+        }
+        // Every suffix ends in a word starting with one of these letters.
+        if !matches!(
+            last[0].first().map(u8::to_ascii_lowercase),
+            Some(b'l' | b'i' | b'c' | b'p' | b'g')
+        ) {
+            return false;
+        }
+        return COMPANY_SUFFIXES.iter().any(|suffix| {
+            let n = suffix.len();
+            count > n
+                && suffix
+                    .iter()
+                    .rev()
+                    .zip(last.iter())
+                    .all(|(s, w)| w.eq_ignore_ascii_case(s.as_bytes()))
+        });
+    }
     let mut rev = name
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
@@ -749,21 +798,56 @@ pub(crate) struct WordSet {
     /// for anything else) that some word of that length starts with: most
     /// words are rejected by this alone.
     quick: [u32; 32],
+    /// The words by length (under 32) and first letter (see
+    /// [`bucket_of`]): an ASCII word is compared with the few of its bucket
+    /// instead of hashed, each as its bytes padded with zeros to 32 (see
+    /// [`packed`]).
+    buckets: Vec<Vec<[u64; 4]>>,
+}
+
+/// The first 32 bytes of `buf` as four numbers, for comparing words of up
+/// to 31 bytes padded with zeros in four steps.
+#[inline]
+fn packed(buf: &[u8; 32]) -> [u64; 4] {
+    let mut out = [0u64; 4];
+    for (o, chunk) in out.iter_mut().zip(buf.chunks_exact(8)) {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(chunk);
+        *o = u64::from_le_bytes(b);
+    }
+    out
+}
+
+/// The bucket of [`WordSet::buckets`] for a lower-case word of `len` bytes
+/// (under 32) starting with `first`.
+#[inline]
+fn bucket_of(len: usize, first: u8) -> usize {
+    let letter = if first.is_ascii_lowercase() {
+        usize::from(first - b'a')
+    } else {
+        26
+    };
+    len * 27 + letter
 }
 
 impl WordSet {
     fn new(list: &'static [&'static str]) -> Self {
         let mut quick = [0u32; 32];
+        let mut buckets = vec![Vec::new(); 32 * 27];
         for w in list {
             if let Some(&b) = w.as_bytes().first()
                 && w.len() < 32
             {
                 quick[w.len()] |= letter_bit(b);
+                let mut buf = [0u8; 32];
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buckets[bucket_of(w.len(), b)].push(packed(&buf));
             }
         }
         WordSet {
             set: list.iter().map(|w| w.as_bytes()).collect(),
             quick,
+            buckets,
         }
     }
 
@@ -785,7 +869,11 @@ impl WordSet {
                 for (d, s) in buf.iter_mut().zip(bytes) {
                     *d = s.to_ascii_lowercase();
                 }
-                return self.set.contains(&buf[..bytes.len()]);
+                let word = packed(&buf);
+                return self
+                    .buckets
+                    .get(bucket_of(bytes.len(), buf[0]))
+                    .is_some_and(|b| b.contains(&word));
             }
         }
         self.set.contains(word.to_lowercase().as_bytes())
@@ -883,6 +971,56 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_suffix_ends_in_a_word_the_quick_test_lets_through() {
+        for suffix in COMPANY_SUFFIXES {
+            let name = format!("Acme {}", suffix.join(" ").to_uppercase());
+            assert!(company_core(&name).1, "{name}");
+            assert!(has_company_suffix(&name), "{name}");
+        }
+    }
+
+    #[test]
+    fn suffix_test_agrees_with_the_core() {
+        for name in [
+            "Acme Pvt. Ltd.",
+            "Acme Private Limited",
+            "Pvt Ltd",
+            "Ltd",
+            "Acme (India) Ltd",
+            "Acme Co",
+            "Acme Coal",
+            "Acme & Co.",
+            "  Acme  Ltd  ",
+            "Acme Gmbh!",
+            "Pvt",
+            "",
+            "Ácme Ltd",
+            "Acme LTD.",
+        ] {
+            assert_eq!(has_company_suffix(name), company_core(name).1, "{name}");
+        }
+    }
+
+    #[test]
+    fn word_sets_hold_their_words_in_any_case_and_nothing_else() {
+        let lists: [(&WordSet, &[&str]); 4] = [
+            (&STOP_SET, STOP_WORDS),
+            (&ORG_HEADS_SET, ORG_HEADS),
+            (&ROLE_HEADS_SET, ROLE_HEADS),
+            (&SPEECH_SET, SPEECH_VERBS),
+        ];
+        for (set, list) in lists {
+            for w in list {
+                assert!(set.contains(w), "{w}");
+                assert!(set.contains(&w.to_uppercase()), "{w}");
+                assert!(!set.contains(&format!("{w}x")), "{w}x");
+            }
+        }
+        assert!(!STOP_SET.contains("zzzz"));
+        assert!(!STOP_SET.contains(""));
+    }
 
     #[test]
     fn cores_strip_company_suffixes() {

@@ -7,6 +7,10 @@
 //! (`QUANTITY_ONLY=text` or `QUANTITY_ONLY=articles` runs one of them).
 
 use criterion::{Criterion, Throughput, criterion_group};
+
+/// The allocator the application uses (as the pipeline bench does).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::path::PathBuf;
 

@@ -426,10 +426,10 @@ struct Found {
 fn scan(t: &str) -> Found {
     let b = t.as_bytes();
     let n = b.len();
-    let mut anchors = Vec::with_capacity(n / 64);
-    let mut cands = Vec::new();
+    let mut anchors = Vec::with_capacity(n / 32 + 8);
+    let mut cands = Vec::with_capacity(8);
     let mut pins = Vec::new();
-    let mut cuts = Vec::with_capacity(n / 64);
+    let mut cuts = Vec::with_capacity(n / 24 + 8);
     let mut pin_from = 0;
     let mut i = 0;
     let run_end = |mut e: usize| {
@@ -591,6 +591,11 @@ impl<'t> Finder<'t> {
             next_pin: 0,
             cuts,
         }
+    }
+
+    /// How many anchors the text has (digit runs and number words).
+    pub(crate) fn anchor_count(&self) -> usize {
+        self.anchors.len()
     }
 
     /// Every line break, `.`, `!` and `?` of the text, in order: the

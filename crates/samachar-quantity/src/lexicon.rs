@@ -288,7 +288,8 @@ pub(crate) fn dollar_prefix(w: &str, spaced: bool) -> Option<&'static str> {
 }
 
 /// Qualifiers kept from the text, longest first so that "just over" wins
-/// over "over".
+/// over "over" ([`qualifiers_ending`] gives them by their last word).
+#[cfg(test)]
 pub(crate) const QUALIFIERS: &[&str] = &[
     "in excess of",
     "a little over",
@@ -333,10 +334,11 @@ pub(crate) const QUALIFIERS: &[&str] = &[
     "between",
 ];
 
-/// False when `window` (the text before a number) cannot end with one of
-/// the [`QUALIFIERS`]: its last word is none of theirs. A quick test
+/// The [`QUALIFIERS`] that `window` (the text before a number) may end
+/// with, in their order: those whose last word is the window's last word
+/// (ASCII letters, any case; "approx." with its full stop). A quick test
 /// before trying each.
-pub(crate) fn may_end_qualifier(window: &str) -> bool {
+pub(crate) fn qualifiers_ending(window: &str) -> &'static [&'static str] {
     let (body, dot) = match window.strip_suffix('.') {
         Some(b) => (b, true),
         None => (window, false),
@@ -348,7 +350,7 @@ pub(crate) fn may_end_qualifier(window: &str) -> bool {
     }
     let w = &b[s..];
     if w.len() > 13 {
-        return false;
+        return &[];
     }
     let mut buf = [0u8; 13];
     for (d, c) in buf.iter_mut().zip(w) {
@@ -356,34 +358,41 @@ pub(crate) fn may_end_qualifier(window: &str) -> bool {
     }
     let w = &buf[..w.len()];
     if dot {
-        return w == b"approx";
+        return if w == b"approx" { &["approx."] } else { &[] };
     }
-    matches!(
-        w,
-        b"of"
-            | b"over"
-            | b"as"
-            | b"than"
-            | b"under"
-            | b"estimated"
-            | b"approximately"
-            | b"to"
-            | b"least"
-            | b"most"
-            | b"nearly"
-            | b"almost"
-            | b"roughly"
-            | b"around"
-            | b"about"
-            | b"approx"
-            | b"upto"
-            | b"above"
-            | b"below"
-            | b"beyond"
-            | b"exceeding"
-            | b"some"
-            | b"between"
-    )
+    match w {
+        b"of" => &["in excess of", "a maximum of", "a minimum of", "upwards of"],
+        b"over" => &["a little over", "just over", "well over", "over"],
+        b"as" => &["as many as", "as much as", "as high as", "as low as"],
+        b"than" => &[
+            "more than",
+            "less than",
+            "fewer than",
+            "greater than",
+            "higher than",
+            "lower than",
+        ],
+        b"under" => &["just under", "under"],
+        b"estimated" => &["an estimated", "estimated"],
+        b"approximately" => &["approximately"],
+        b"to" => &["close to", "up to"],
+        b"least" => &["at least"],
+        b"most" => &["at most"],
+        b"nearly" => &["nearly"],
+        b"almost" => &["almost"],
+        b"roughly" => &["roughly"],
+        b"around" => &["around"],
+        b"about" => &["about"],
+        b"approx" => &["approx"],
+        b"upto" => &["upto"],
+        b"above" => &["above"],
+        b"below" => &["below"],
+        b"beyond" => &["beyond"],
+        b"exceeding" => &["exceeding"],
+        b"some" => &["some"],
+        b"between" => &["between"],
+        _ => &[],
+    }
 }
 
 /// Month names (lower case). "may" is only a month when capitalised, which

@@ -295,7 +295,8 @@ pub(crate) fn is_pin_context(t: &str, start: usize, end: usize) -> bool {
 /// places where a sentence may end.
 fn drafts(t: &str) -> (Vec<Draft>, Vec<usize>) {
     let mut finder = find::Finder::new(t);
-    let mut out: Vec<Draft> = Vec::new();
+    // At most one quantity per anchor; most anchors give one.
+    let mut out: Vec<Draft> = Vec::with_capacity(finder.anchor_count());
     let mut pos = 0usize;
     let mut floor = 0usize;
     while pos < t.len() {
@@ -458,7 +459,8 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
         ..Prefix::default()
     };
     // Sign.
-    if let Some(k) = tok_before(t, core_start, floor) {
+    let first = tok_before(t, core_start, floor);
+    if let Some(k) = first {
         match k.kind {
             Kind::Sym('-' | '−' | '–') if is_num => {
                 let attached = k.end == core_start;
@@ -487,7 +489,12 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
         }
     }
     // Currency.
-    if let Some(k) = tok_before(t, p.start, floor) {
+    let second = if p.start == core_start {
+        first
+    } else {
+        tok_before(t, p.start, floor)
+    };
+    if let Some(k) = second {
         match k.kind {
             Kind::Sym('$') => {
                 let mut code = "USD";
@@ -554,8 +561,8 @@ fn parse_prefix(t: &str, core_start: usize, floor: usize, is_num: bool) -> Prefi
     }
     let window = t.get(ws..p.start).unwrap_or("");
     let trimmed = window.trim_end_matches([' ', '\t', '\u{a0}']);
-    if !trimmed.ends_with('\n') && lexicon::may_end_qualifier(trimmed) {
-        for q in lexicon::QUALIFIERS {
+    if !trimmed.ends_with('\n') {
+        for q in lexicon::qualifiers_ending(trimmed) {
             if let Some(head) = strip_suffix_ci(trimmed, q)
                 && !head.bytes().last().is_some_and(is_alnum_byte)
             {
@@ -1559,18 +1566,6 @@ fn is_month_tok(t: &str, k: Tok) -> bool {
     lexicon::is_month(w)
 }
 
-/// The word before `pos`, looking past one full stop ("Sept. 30").
-fn word_before(t: &str, pos: usize, floor: usize) -> Option<Tok> {
-    let k = tok_before(t, pos, floor)?;
-    if k.is_word() {
-        return Some(k);
-    }
-    if k.kind == Kind::Sym('.') {
-        return tok_before(t, k.start, floor).filter(Tok::is_word);
-    }
-    None
-}
-
 /// Rounds away binary noise from scaling ("11.13 crore" is 111300000, not
 /// 111300000.00000001): keeps 12 significant digits.
 fn tidy(v: f64) -> f64 {
@@ -1660,6 +1655,14 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         return Step::Skip(first.end);
     };
     let plain_prefix = prefix.currency.is_none() && !prefix.neg;
+    // The token right before the quantity and the word before it (past
+    // one full stop), asked for by several rules.
+    let tok_before_prefix = tok_before(t, prefix.start, floor);
+    let word_before_prefix = match tok_before_prefix {
+        Some(k) if k.is_word() => Some(k),
+        Some(k) if k.kind == Kind::Sym('.') => tok_before(t, k.start, floor).filter(Tok::is_word),
+        _ => None,
+    };
     // The token right after the number, asked for by several rules.
     let after_core = tok(t, core.end);
     let mut end = core.end;
@@ -1687,7 +1690,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         }
         // Dates: "Feb 22, 2023", "22 February", "October 2014".
         if plain_prefix && int {
-            let before = word_before(t, prefix.start, floor);
+            let before = word_before_prefix;
             let month_before = before.is_some_and(|k| is_month_tok(t, k));
             let month_after = nx.is_word() && is_month_tok(t, nx);
             let day = (1.0..=31.0).contains(&value);
@@ -1740,8 +1743,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
     // Ranges: "2-3 lakh", "2 to 3 lakh", "between 2 and 3".
     let sep = after_core;
     let sep_word = lower(t, sep);
-    let from_before =
-        word_before(t, prefix.start, floor).is_some_and(|k| lower(t, k).as_str() == "from");
+    let from_before = || word_before_prefix.is_some_and(|k| lower(t, k).as_str() == "from");
     let is_sep = match sep.kind {
         Kind::Sym('-' | '–' | '—') => {
             let n = tok(t, sep.end);
@@ -1749,7 +1751,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                 || (sep.start > core.end && n.start > sep.end)
         }
         Kind::Word => {
-            (sep_word.as_str() == "to" && !from_before)
+            (sep_word.as_str() == "to" && !from_before())
                 || (sep_word.as_str() == "and" && prefix.between)
         }
         _ => false,
@@ -1825,7 +1827,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
             && plain_prefix
             && value_max.is_none();
         if year_like {
-            let before = tok_before(t, prefix.start, floor);
+            let before = tok_before_prefix;
             if before.is_some_and(|k| {
                 k.kind == Kind::Sym('©') || k.is_word() && lower(t, k).as_str() == "copyright"
             }) {
@@ -1846,11 +1848,13 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         let plain_int = core
             .single
             .is_some_and(|nm| !nm.decimal && !nm.grouped && !nm.fraction);
-        if code.is_none() && plain_int && plain_prefix && value_max.is_none() {
-            let before = word_before(t, prefix.start, floor);
-            if before.is_some_and(|k| is_label(k.raw(t))) {
-                return Step::Skip(end);
-            }
+        if code.is_none()
+            && plain_int
+            && plain_prefix
+            && value_max.is_none()
+            && word_before_prefix.is_some_and(|k| is_label(k.raw(t)))
+        {
+            return Step::Skip(end);
         }
         if code.is_none()
             && let Some((noun, nend, gap)) = count_noun(t, end)

@@ -34,11 +34,45 @@ static DATE_LINE_REST: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
-/// A date pattern and how to read its captures.
-type DateParser = (
-    &'static LazyLock<Option<Regex>>,
-    fn(&Captures<'_>) -> Option<String>,
-);
+/// A date pattern and how to read the text of a match (a search for the
+/// match alone runs no capturing engine; the groups of these patterns are
+/// plain to read off the match).
+type DateParser = (&'static LazyLock<Option<Regex>>, fn(&str) -> Option<String>);
+
+/// The runs of ASCII digits in `m`, in order.
+fn digit_runs(m: &str) -> impl Iterator<Item = &str> {
+    m.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+}
+
+/// The number of a run of digits.
+fn number(run: Option<&str>) -> Option<u32> {
+    run?.parse().ok()
+}
+
+/// The month of an [`MDY`] or [`MONTH_YEAR`] match: it opens the match.
+fn leading_month(m: &str) -> Option<u32> {
+    month_number(m)
+}
+
+/// The month of a [`DMY`] match: the word after the day (and its suffix),
+/// past an "of".
+fn month_after_day(m: &str) -> Option<u32> {
+    let mut words = m.split_whitespace().skip(1);
+    let word = words.next()?;
+    let word = if word.eq_ignore_ascii_case("of") {
+        words.next()?
+    } else {
+        word
+    };
+    month_number(word)
+}
+
+/// The four-digit year that closes an [`MDY`], [`DMY`] or [`MONTH_YEAR`]
+/// match.
+fn closing_year(m: &str) -> Option<u32> {
+    number(m.get(m.len().checked_sub(4)?..))
+}
 
 /// The month number of a month name or abbreviation.
 fn month_number(name: &str) -> Option<u32> {
@@ -81,14 +115,13 @@ fn iso(year: u32, month: u32, day: u32) -> Option<String> {
     ok.then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-fn num(c: &Captures<'_>, i: usize) -> Option<u32> {
-    c.get(i)?.as_str().parse().ok()
-}
-
 /// The first full date in `s` (earliest in the text), as ISO, with its
 /// byte range. Numeric `dd/mm/yyyy` is read day first (the Indian habit)
 /// unless the first number cannot be a day's month.
 pub(crate) fn find_date(s: &str) -> Option<(String, Range<usize>)> {
+    if !s.is_ascii() {
+        return find_date_by_captures(s);
+    }
     let mut best: Option<(String, Range<usize>)> = None;
     let mut consider = |found: Option<(String, Range<usize>)>| {
         if let Some(f) = found
@@ -98,6 +131,72 @@ pub(crate) fn find_date(s: &str) -> Option<(String, Range<usize>)> {
         }
     };
     let parsers: [DateParser; 4] = [
+        (&ISO, |m| {
+            let mut runs = digit_runs(m);
+            iso(
+                number(runs.next())?,
+                number(runs.next())?,
+                number(runs.next())?,
+            )
+        }),
+        (&MDY, |m| {
+            iso(
+                closing_year(m)?,
+                leading_month(m)?,
+                number(digit_runs(m).next())?,
+            )
+        }),
+        (&DMY, |m| {
+            iso(
+                closing_year(m)?,
+                month_after_day(m)?,
+                number(digit_runs(m).next())?,
+            )
+        }),
+        (&NUMERIC, |m| {
+            let mut runs = digit_runs(m);
+            let (a, b, y) = (
+                number(runs.next())?,
+                number(runs.next())?,
+                number(runs.next())?,
+            );
+            iso(y, b, a).or_else(|| iso(y, a, b))
+        }),
+    ];
+    for (regex, parse) in parsers {
+        let Some(regex) = regex.as_ref() else {
+            continue;
+        };
+        for m in regex.find_iter(s) {
+            if let Some(date) = parse(m.as_str()) {
+                consider(Some((date, m.range())));
+                break;
+            }
+        }
+    }
+    if best.is_none()
+        && let Some(regex) = MONTH_YEAR.as_ref()
+        && let Some(m) = regex.find(s)
+        && let (Some(month), Some(year)) = (leading_month(m.as_str()), closing_year(m.as_str()))
+        && (1900..=2100).contains(&year)
+    {
+        best = Some((format!("{year:04}-{month:02}"), m.range()));
+    }
+    best
+}
+
+/// [`find_date`] reading the captured groups: for text with non-ASCII
+/// characters, where a pattern's digits may be of another script.
+fn find_date_by_captures(s: &str) -> Option<(String, Range<usize>)> {
+    fn num(c: &Captures<'_>, i: usize) -> Option<u32> {
+        c.get(i)?.as_str().parse().ok()
+    }
+    type ByCaptures = (
+        &'static LazyLock<Option<Regex>>,
+        fn(&Captures<'_>) -> Option<String>,
+    );
+    let mut best: Option<(String, Range<usize>)> = None;
+    let parsers: [ByCaptures; 4] = [
         (&ISO, |c| iso(num(c, 1)?, num(c, 2)?, num(c, 3)?)),
         (&MDY, |c| {
             iso(num(c, 3)?, month_number(c.get(1)?.as_str())?, num(c, 2)?)
@@ -116,7 +215,9 @@ pub(crate) fn find_date(s: &str) -> Option<(String, Range<usize>)> {
         };
         for c in regex.captures_iter(s) {
             if let (Some(date), Some(m)) = (parse(&c), c.get(0)) {
-                consider(Some((date, m.range())));
+                if best.as_ref().is_none_or(|b| m.start() < b.1.start) {
+                    best = Some((date, m.range()));
+                }
                 break;
             }
         }
@@ -154,6 +255,32 @@ pub(crate) fn date_line(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_off_matches_are_the_captured_dates() {
+        let texts = [
+            "Feb 22, 2023",
+            "Published February 22, 2023 and 3 March 2021",
+            "22 February 2023",
+            "Updated: 5th Sept 2019 10:30 IST",
+            "the 1st of June, 2020; 31st of Feb 2020",
+            "2023-02-22T10:00 or 2023/2/3 and 2023-13-45",
+            "on 07/01/2025, 12/25/2024, 31.12.2024, 1-2-2024",
+            "Jul. 18 2024 and JULY 4TH, 1999",
+            "March 2021, sept. 2019",
+            "Feb 30, 2023; 30 Feb 2023 then 1 Mar 2023",
+            "in 2023 sales rose; 300 employees",
+            "May 12 2100, 12 may 1899, dec 2101",
+            "2023-1\u{966}-5 and २०२३-02-22, Feb 22, 2023",
+        ];
+        for t in texts {
+            for k in 0..t.len() {
+                if let Some(piece) = t.get(k..) {
+                    assert_eq!(find_date(piece), find_date_by_captures(piece), "{piece}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn dates_in_common_formats() {

@@ -34,10 +34,15 @@ impl Line<'_> {
 /// Splits `text` into trimmed lines.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
+    let bytes = text.as_bytes();
     let mut pos = 0usize;
-    for raw in text.split('\n') {
-        let lead = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
+    loop {
+        // As `text.split('\n')`: the piece after the last line break too.
+        let stop = next_newline(bytes, pos);
+        let raw = text.get(pos..stop).unwrap_or_default();
+        let rest = raw.trim_start();
+        let lead = raw.len() - rest.len();
+        let trimmed = rest.trim_end();
         let start = pos + lead;
         out.push(Line {
             start,
@@ -45,9 +50,34 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             text: trimmed,
             words: count_words(trimmed),
         });
-        pos += raw.len() + 1;
+        if stop >= bytes.len() {
+            break;
+        }
+        pos = stop + 1;
     }
     out
+}
+
+/// The first line break at or after `i` in `bytes`, or the length: eight
+/// bytes at a time (lines are short, and a call to a library search costs
+/// more than it saves on them).
+fn next_newline(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*eight) ^ (ONES * u64::from(b'\n'));
+        // The lowest flagged byte is a line break (a false flag can only
+        // sit above a true one).
+        let hits = x.wrapping_sub(ONES) & !x & HIGHS;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)
+        .and_then(|r| r.iter().position(|&b| b == b'\n'))
+        .map_or(bytes.len(), |p| i + p)
 }
 
 /// True for an ASCII byte that `char::is_whitespace` accepts.
@@ -78,8 +108,13 @@ fn count_words(s: &str) -> usize {
     let bytes = s.as_bytes();
     // The first bytes of every non-ASCII white-space character.
     let lead = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
-    let wide = bytes.iter().fold(false, |w, &b| w | lead(b))
-        && (0..bytes.len()).any(|i| lead(bytes[i]) && wide_space_at(bytes, i) > 0);
+    let space_at = |i: usize| bytes.get(i).is_some_and(|&b| lead(b)) && wide_space_at(bytes, i) > 0;
+    // Eight bytes at a time: only blocks with a non-ASCII byte are read
+    // byte by byte.
+    let (blocks, rest) = bytes.as_chunks::<8>();
+    let wide = blocks.iter().enumerate().any(|(k, c)| {
+        u64::from_le_bytes(*c) & 0x8080_8080_8080_8080 != 0 && (8 * k..8 * k + 8).any(space_at)
+    }) || (bytes.len() - rest.len()..bytes.len()).any(space_at);
     if !wide {
         // Other non-ASCII characters are ink, byte by byte.
         return count_ascii_words(bytes);
@@ -226,6 +261,153 @@ fn find_cues(t: &str, dfa: &DFA, words: &[(&str, u32)]) -> u32 {
     found
 }
 
+/// [`CUES`] as a flat table: the same states, each a row of one entry per
+/// class of bytes, walked with one load per byte and no bounds to check
+/// beyond the table's own.
+struct CueTable {
+    /// The class of each byte.
+    class: [u8; 256],
+    /// Entry `row + class` (rows are `1 << shift` entries apart): the next
+    /// state's row, plus 1 when cue words end there. Every `u16` is an
+    /// index, so no index needs a check.
+    next: Box<[u16; 1 << 16]>,
+    /// The cues of the words that end in each state, by row number.
+    cues: Vec<u32>,
+    shift: u32,
+}
+
+impl CueTable {
+    /// Flattens `dfa` (of `words`); `None` when it is too large.
+    fn new(dfa: &DFA, words: &[(&str, u32)]) -> Option<Self> {
+        use std::collections::HashMap;
+        let start = dfa.start_state(Anchored::No).ok()?;
+        // Every state reachable from the start, numbered in order.
+        let mut order = vec![start];
+        let mut number: HashMap<usize, usize> = HashMap::from([(start.as_usize(), 0)]);
+        let mut k = 0;
+        while let Some(&sid) = order.get(k) {
+            for b in 0..=255u8 {
+                let to = dfa.next_state(Anchored::No, sid, b);
+                if let std::collections::hash_map::Entry::Vacant(slot) = number.entry(to.as_usize())
+                {
+                    slot.insert(order.len());
+                    order.push(to);
+                }
+            }
+            k += 1;
+        }
+        let row_of = |sid: aho_corasick::automaton::StateID| number.get(&sid.as_usize()).copied();
+        // Bytes that lead every state to the same next state share a class.
+        let mut class = [0u8; 256];
+        let mut columns: HashMap<Vec<usize>, u8> = HashMap::new();
+        let mut firsts: Vec<u8> = Vec::new();
+        for b in 0..=255u8 {
+            let column = order
+                .iter()
+                .map(|&sid| row_of(dfa.next_state(Anchored::No, sid, b)))
+                .collect::<Option<Vec<usize>>>()?;
+            let n = columns.len();
+            let c = *columns.entry(column).or_insert_with(|| {
+                firsts.push(b);
+                u8::try_from(n).unwrap_or(u8::MAX)
+            });
+            class[usize::from(b)] = c;
+        }
+        let shift = firsts.len().next_power_of_two().trailing_zeros().max(1);
+        if (order.len() << shift) > usize::from(u16::MAX) {
+            return None;
+        }
+        let mut next: Box<[u16; 1 << 16]> =
+            vec![0u16; 1 << 16].into_boxed_slice().try_into().ok()?;
+        let mut cues = vec![0u32; order.len()];
+        for (row, &sid) in order.iter().enumerate() {
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for m in 0..dfa.match_len(sid) {
+                    cues[row] |= words
+                        .get(dfa.match_pattern(sid, m).as_usize())
+                        .map_or(cue::ALL, |c| c.1);
+                }
+            }
+            for (c, &b) in firsts.iter().enumerate() {
+                let to = dfa.next_state(Anchored::No, sid, b);
+                let to_row = row_of(to)?;
+                let ends = dfa.is_special(to) && dfa.is_match(to);
+                next[(row << shift) + c] = u16::try_from(to_row << shift).ok()? | u16::from(ends);
+            }
+        }
+        Some(CueTable {
+            class,
+            next,
+            cues,
+            shift,
+        })
+    }
+
+    /// [`find_cues`] of `t`.
+    fn find(&self, t: &str) -> u32 {
+        self.walk(0, t.as_bytes()).1
+    }
+
+    /// One step from the state of row `at` on byte `b`: the next entry.
+    #[inline(always)]
+    fn step(&self, at: u16, b: u8) -> u16 {
+        self.next[usize::from(at.wrapping_add(u16::from(self.class[usize::from(b)])))]
+    }
+
+    /// Walks `bytes` from the state of row `at`: the state reached and the
+    /// cues found.
+    fn walk(&self, mut at: u16, bytes: &[u8]) -> (u16, u32) {
+        let mut found = 0u32;
+        for &b in bytes {
+            let entry = self.step(at, b);
+            at = entry & !1;
+            if entry & 1 != 0 {
+                found |= self.ended(at);
+            }
+        }
+        (at, found)
+    }
+
+    /// [`CueTable::find`] of two texts at once: the two walks are
+    /// independent, so the processor overlaps their steps (one walk waits on
+    /// each load).
+    fn find2(&self, s: &str, t: &str) -> (u32, u32) {
+        let (s, t) = (s.as_bytes(), t.as_bytes());
+        let n = s.len().min(t.len());
+        let (mut a, mut b) = (0u16, 0u16);
+        let (mut found_a, mut found_b) = (0u32, 0u32);
+        for (&x, &y) in s[..n].iter().zip(&t[..n]) {
+            let (ea, eb) = (self.step(a, x), self.step(b, y));
+            (a, b) = (ea & !1, eb & !1);
+            if (ea | eb) & 1 != 0 {
+                if ea & 1 != 0 {
+                    found_a |= self.ended(a);
+                }
+                if eb & 1 != 0 {
+                    found_b |= self.ended(b);
+                }
+            }
+        }
+        found_a |= self.walk(a, &s[n..]).1;
+        found_b |= self.walk(b, &t[n..]).1;
+        (found_a, found_b)
+    }
+
+    /// The cues of the words that end in the state of `row`.
+    #[cold]
+    #[inline(never)]
+    fn ended(&self, row: u16) -> u32 {
+        self.cues
+            .get(usize::from(row >> self.shift))
+            .copied()
+            .unwrap_or(cue::ALL)
+    }
+}
+
+/// [`CUES`], flattened.
+static CUE_TABLE: LazyLock<Option<CueTable>> =
+    LazyLock::new(|| CUES.as_ref().and_then(|dfa| CueTable::new(dfa, CUE_WORDS)));
+
 /// The cue words that rules of lines of more than [`SHORT_CUES`] words need
 /// (a syndication notice; an agency credit is never that long), up to
 /// [`LONGEST_CUED`] words; longer lines need none. No two of them with different
@@ -248,8 +430,42 @@ const LONGEST_CUED: usize = 80;
 
 /// The cues of a line's text.
 fn cues(t: &str) -> u32 {
+    if let Some(table) = CUE_TABLE.as_ref() {
+        return table.find(t);
+    }
     CUES.as_ref()
         .map_or(cue::ALL, |dfa| find_cues(t, dfa, CUE_WORDS))
+}
+
+/// [`line_cues`] of every line: lines that need the whole automaton are
+/// walked two at a time.
+fn all_line_cues(lines: &[Line<'_>]) -> Vec<u32> {
+    let Some(table) = CUE_TABLE.as_ref() else {
+        return lines.iter().map(line_cues).collect();
+    };
+    let mut out = vec![0u32; lines.len()];
+    // A line waiting for a partner.
+    let mut waiting: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() || line.words > SHORT_CUES {
+            if let Some(c) = out.get_mut(i) {
+                *c = line_cues(line);
+            }
+            continue;
+        }
+        match waiting.take() {
+            None => waiting = Some(i),
+            Some(j) => {
+                let (a, b) = table.find2(lines[j].text, line.text);
+                out[j] = a;
+                out[i] = b;
+            }
+        }
+    }
+    if let Some(j) = waiting {
+        out[j] = table.find(lines[j].text);
+    }
+    out
 }
 
 /// The cues of a line that the rules for its length need.
@@ -274,7 +490,7 @@ fn long_line_cues(t: &str) -> u32 {
         return cue::ALL;
     }
     let bytes = t.as_bytes();
-    let found = letter_positions(bytes, b'd').any(|p| {
+    let is_cue = |p: usize| {
         let at = |from: usize, word: &str| {
             p.checked_sub(from)
                 .and_then(|s| bytes.get(s..s + word.len()))
@@ -282,8 +498,44 @@ fn long_line_cues(t: &str) -> u32 {
         };
         // The `d` of "edited" at 1, of "syndicated" at 3.
         at(1, "edited") || at(3, "syndicated")
-    });
+    };
+    let found = if bytes.len() >= 8 {
+        // Eight bytes at a time in a plain loop; the last eight may overlap
+        // the ones before.
+        let mut found = false;
+        let mut k = 0usize;
+        while let Some(&eight) = bytes.get(k..).and_then(|r| r.first_chunk::<8>()) {
+            let mut hits = letter_hits(u64::from_le_bytes(eight), b'd');
+            while hits != 0 {
+                let p = k + (hits.trailing_zeros() / 8) as usize;
+                hits &= hits - 1;
+                if is_cue(p) {
+                    found = true;
+                    break;
+                }
+            }
+            if found || k + 8 == bytes.len() {
+                break;
+            }
+            k = (k + 8).min(bytes.len() - 8);
+        }
+        found
+    } else {
+        letter_positions(bytes, b'd').any(is_cue)
+    };
     if found { cue::SYNDICATION } else { 0 }
+}
+
+/// A high bit for each byte of `v` that is the ASCII `letter` in either
+/// case (and perhaps for a few others, which callers check).
+fn letter_hits(v: u64, letter: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let want = u64::from(letter.to_ascii_lowercase()) * ONES;
+    // Setting bit 5 puts an ASCII letter in lower case.
+    let x = (v | 0x2020_2020_2020_2020) ^ want;
+    // A high bit for each zero byte (and perhaps for bytes above one).
+    x.wrapping_sub(ONES) & !x & HIGHS
 }
 
 /// The positions in `bytes` of an ASCII `letter` in either case (and
@@ -329,12 +581,16 @@ struct Openers {
     /// The second bytes of the words in both cases, a bit set per first
     /// byte in lower case (all bits for a word of one letter).
     second: [[u64; 4]; 128],
+    /// The words (their indices, as bits) that open with each lower-case
+    /// ASCII byte.
+    by_first: [u64; 128],
 }
 
 impl Openers {
     const fn new(words: &'static [&'static str]) -> Self {
         let mut first = [false; 256];
         let mut second = [[0u64; 4]; 128];
+        let mut by_first = [0u64; 128];
         let mut longest = 0;
         let mut i = 0;
         while i < words.len() {
@@ -346,6 +602,9 @@ impl Openers {
                 first[w[0].to_ascii_lowercase() as usize] = true;
                 first[w[0].to_ascii_uppercase() as usize] = true;
                 let f = (w[0].to_ascii_lowercase() & 0x7F) as usize;
+                if i < 64 {
+                    by_first[f] |= 1 << i;
+                }
                 if w.len() == 1 {
                     second[f] = [u64::MAX; 4];
                 } else {
@@ -357,11 +616,13 @@ impl Openers {
             }
             i += 1;
         }
+        assert!(words.len() <= 64, "at most 64 opening words");
         Openers {
             words,
             longest,
             first,
             second,
+            by_first,
         }
     }
 
@@ -391,12 +652,27 @@ fn may_open_with(t: &str, openers: &Openers) -> bool {
         // No word opens with these two bytes.
         return !head.is_ascii();
     }
-    !head.is_ascii()
-        || openers.words.iter().any(|w| {
-            bytes
+    if !head.is_ascii() {
+        return true;
+    }
+    // Only the words that open with the same letter.
+    let mut candidates = openers
+        .by_first
+        .get(usize::from(b.to_ascii_lowercase()))
+        .copied()
+        .unwrap_or(0);
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if let Some(w) = openers.words.get(k)
+            && bytes
                 .get(..w.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
-        })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when `t` may open with a digit (ASCII, or any other script's).
@@ -515,9 +791,14 @@ fn is(regex: &LazyLock<Option<Regex>>, s: &str) -> bool {
     regex.as_ref().is_some_and(|r| r.is_match(s))
 }
 
+/// The head of an "Also read" line: the label, perhaps a separator. The
+/// rest of the line follows it (a whole-line pattern would close with
+/// `(?P<rest>.*)$`, which matches any rest of a line, so the head alone
+/// makes the same choices; searching it alone keeps the capturing engine's
+/// work to the head).
 static ALSO_READ: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:also\s+read|read\s+also|also\s+see|see\s+also|must\s+read|read\s+more|also\s+watch|watch\s+also|related(?:\s+(?:news|stories|articles|posts|coverage|links))?|recommended(?:\s+(?:stories|articles|for\s+you))?|you\s+may\s+also\s+like|more\s+(?:stories|news)\s+like\s+this|don'?t\s+miss)\b\s*(?P<sep>[:|»>\-–—]+)?\s*(?P<rest>.*)$",
+        r"(?i)^(?:also\s+read|read\s+also|also\s+see|see\s+also|must\s+read|read\s+more|also\s+watch|watch\s+also|related(?:\s+(?:news|stories|articles|posts|coverage|links))?|recommended(?:\s+(?:stories|articles|for\s+you))?|you\s+may\s+also\s+like|more\s+(?:stories|news)\s+like\s+this|don'?t\s+miss)\b\s*(?P<sep>[:|»>\-–—]+)?\s*",
     )
 });
 static COPYRIGHT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -600,9 +881,11 @@ static BYLINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"^(?i:(?:written\s+|reported\s+|edited\s+|posted\s+)?by)\s*:?\s+(?P<name>[\p{Lu}\d][^|•·,;]*?)\s*(?:[|•·,;]\s*(?P<rest>.*))?$",
     )
 });
+/// The head of a date label line ("Updated on:"); the rest of the line
+/// follows it (see [`ALSO_READ`] on heads).
 static DATE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"(?i)^(?P<label>(?:first\s+)?published|(?:last\s+)?updated|posted|modified|dated?)(?:\s+(?:on|at))?\s*:?\s*(?P<rest>.*)$",
+        r"(?i)^(?P<label>(?:first\s+)?published|(?:last\s+)?updated|posted|modified|dated?)(?:\s+(?:on|at))?\s*:?\s*",
     )
 });
 static PHONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -694,7 +977,7 @@ const CLOSE_SYMBOLS: &[&str] = &["×", "✕", "✖", "⨯", "☰"];
 /// Applies every line rule, painting `marks`; returns what it noticed.
 pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
     let mut hints = Hints::default();
-    let line_cues: Vec<u32> = lines.iter().map(line_cues).collect();
+    let line_cues = all_line_cues(lines);
     for (line, &cues) in lines.iter().zip(&line_cues) {
         if let Some(kind) = line_kind_cued(line, cues) {
             marks.paint(line.start, line.end, kind);
@@ -778,9 +1061,10 @@ fn is_also_read(t: &str) -> bool {
     let Some(c) = ALSO_READ.as_ref().and_then(|r| r.captures(t)) else {
         return false;
     };
-    let rest = c.name("rest").map_or("", |m| m.as_str()).trim();
+    // The whole line matches: the head, then any rest.
+    let rest = c.get(0).map_or("", |m| &t[m.end()..]).trim();
     let has_sep = c.name("sep").is_some();
-    let lead = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
+    let lead = t.to_lowercase();
     let bare = rest
         .trim_matches(|ch: char| !ch.is_alphanumeric())
         .is_empty();
@@ -804,6 +1088,45 @@ fn ui_tokens(t: &str) -> impl Iterator<Item = &str> {
     .filter(|w| !w.is_empty())
 }
 
+/// A short list of ASCII words, with the lengths of the words that open
+/// with each byte, so that most other words are passed over without a
+/// comparison.
+struct WordSet {
+    words: &'static [&'static str],
+    /// Bit `n` of entry `b`: a word of `n` bytes opens with byte `b`.
+    shapes: [u64; 128],
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut shapes = [0u64; 128];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if !w.is_empty() && w[0] < 128 && w.len() < 64 {
+                shapes[w[0] as usize] |= 1 << w.len();
+            }
+            i += 1;
+        }
+        WordSet { words, shapes }
+    }
+
+    /// True when `w` is one of the words.
+    fn contains(&self, w: &str) -> bool {
+        let bytes = w.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return self.words.contains(&w);
+        };
+        let shape = self.shapes.get(usize::from(first)).copied().unwrap_or(0);
+        bytes.len() < 64 && shape & (1 << bytes.len()) != 0 && self.words.contains(&w)
+    }
+}
+
+/// [`UI_ANCHORS`], looked up.
+static UI_ANCHOR_SET: WordSet = WordSet::new(UI_ANCHORS);
+/// [`UI_FILLERS`], looked up.
+static UI_FILLER_SET: WordSet = WordSet::new(UI_FILLERS);
+
 fn is_size_control(w: &str) -> bool {
     let core = w.trim_end_matches(['+', '-', '−']);
     w.len() > core.len() && core.chars().all(|c| c == 'a') || w.chars().all(|c| "+-−".contains(c))
@@ -816,16 +1139,27 @@ fn is_share_bar(t: &str) -> bool {
         if n >= 10 {
             return false;
         }
-        lower.clear();
-        if token.is_ascii() {
-            lower.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            lower.push_str(&token.to_lowercase());
-        }
-        let w = lower.as_str();
-        if UI_ANCHORS.contains(&w) || is_size_control(w) {
+        // Short ASCII tokens are put in lower case on the stack.
+        let mut buf = [0u8; 32];
+        let w = match buf.get_mut(..token.len()) {
+            Some(head) if token.is_ascii() => {
+                head.copy_from_slice(token.as_bytes());
+                head.make_ascii_lowercase();
+                std::str::from_utf8(head).unwrap_or_default()
+            }
+            _ => {
+                lower.clear();
+                if token.is_ascii() {
+                    lower.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    lower.push_str(&token.to_lowercase());
+                }
+                lower.as_str()
+            }
+        };
+        if UI_ANCHOR_SET.contains(w) || is_size_control(w) {
             anchor = true;
-        } else if !UI_FILLERS.contains(&w) {
+        } else if !UI_FILLER_SET.contains(w) {
             return false;
         }
     }
@@ -836,7 +1170,14 @@ fn is_share_bar(t: &str) -> bool {
 /// segments between separators, no figures.
 fn is_breadcrumb(t: &str, words: usize) -> bool {
     const SEPS: &[char] = &['|', '>', '»', '›'];
-    if words > 15 || t.chars().any(|c| c.is_ascii_digit()) {
+    // Every separator holds one of these bytes (`»` ends in 0xBB, `›` in
+    // 0xBA): most lines have none and are settled in one byte pass.
+    if words > 15
+        || !t.bytes().fold(false, |seen, b| {
+            seen | matches!(b, b'|' | b'>' | 0xBA | 0xBB)
+        })
+        || t.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     let seps = t.chars().filter(|c| SEPS.contains(c)).count();
@@ -990,7 +1331,7 @@ fn mark_bylines(lines: &[Line<'_>], cues: &[u32], marks: &mut Marks, hints: &mut
             && let Some(c) = DATE_LABEL.as_ref().and_then(|r| r.captures(t))
         {
             let label = c.name("label").map_or("", |m| m.as_str()).to_lowercase();
-            let rest = c.name("rest").map_or("", |m| m.as_str()).trim();
+            let rest = c.get(0).map_or("", |m| &t[m.end()..]).trim();
             let found = if rest.is_empty() {
                 next_filled(lines, i).and_then(|j| date_line(lines[j].text).map(|d| (d, j)))
             } else {
@@ -1226,12 +1567,32 @@ mod tests {
             texts.push(format!("ab{c}cd"));
             texts.push(format!("{c}"));
             texts.push(format!("{c} {c}x"));
+            // Inside and across blocks of eight bytes.
+            texts.push(format!("abcdef{c}ghijklmnop qrs{c}tu"));
         }
         for t in &texts {
             assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
         }
         let long = "word ".repeat(300) + "end";
         assert_eq!(count_words(&long), 301);
+    }
+
+    #[test]
+    fn word_sets_hold_their_words_and_no_others() {
+        for (set, list) in [(&UI_ANCHOR_SET, UI_ANCHORS), (&UI_FILLER_SET, UI_FILLERS)] {
+            for w in list {
+                assert!(set.contains(w), "{w}");
+                for other in [format!("{w}s"), w[1..].to_string(), w.to_uppercase()] {
+                    assert_eq!(
+                        set.contains(&other),
+                        list.contains(&other.as_str()),
+                        "{other}"
+                    );
+                }
+            }
+            assert!(!set.contains(""));
+            assert!(!set.contains("é"));
+        }
     }
 
     #[test]
@@ -1263,6 +1624,170 @@ mod tests {
                         .as_ref()
                         .map_or(cue::ALL, |d| find_cues(piece, d, LONG_LINE_CUE_WORDS));
                     assert_eq!(long_line_cues(piece), want, "{piece}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn heads_choose_as_the_whole_line_patterns_do() {
+        let whole_also = Regex::new(r"(?i)^(?:also\s+read|read\s+also|also\s+see|see\s+also|must\s+read|read\s+more|also\s+watch|watch\s+also|related(?:\s+(?:news|stories|articles|posts|coverage|links))?|recommended(?:\s+(?:stories|articles|for\s+you))?|you\s+may\s+also\s+like|more\s+(?:stories|news)\s+like\s+this|don'?t\s+miss)\b\s*(?P<sep>[:|»>\-–—]+)?\s*(?P<rest>.*)$").ok();
+        let whole_label = Regex::new(r"(?i)^(?P<label>(?:first\s+)?published|(?:last\s+)?updated|posted|modified|dated?)(?:\s+(?:on|at))?\s*:?\s*(?P<rest>.*)$").ok();
+        let (Some(whole_also), Some(whole_label), Some(also), Some(label)) = (
+            whole_also,
+            whole_label,
+            ALSO_READ.as_ref(),
+            DATE_LABEL.as_ref(),
+        ) else {
+            panic!("patterns");
+        };
+        let lines = [
+            "Also Read: Steel prices rise",
+            "Also read Steel prices",
+            "ALSO READ >> – Story",
+            "Related news: a b c",
+            "Related newsroom changes",
+            "Related — news",
+            "Recommended for you",
+            "Recommended stories »",
+            "You may also like",
+            "More stories like this: x",
+            "More than 300 people",
+            "Don't miss",
+            "Dont miss: “Quoted” headline",
+            "Read more",
+            "Read moreover",
+            "Also  see  -  x",
+            "Published: Feb 22, 2023",
+            "First published on: 2 March",
+            "Last updated at 10:30",
+            "Dated 5 May",
+            "Date:",
+            "Posted",
+            "Modified on Monday",
+            "Updates on the plant",
+            "Postedon x",
+        ];
+        for t in lines {
+            let (w, h) = (whole_also.captures(t), also.captures(t));
+            assert_eq!(w.is_some(), h.is_some(), "{t}");
+            if let (Some(w), Some(h)) = (w, h) {
+                assert_eq!(
+                    w.name("sep").map(|m| m.range()),
+                    h.name("sep").map(|m| m.range()),
+                    "{t}"
+                );
+                assert_eq!(
+                    w.name("rest").map(|m| m.start()),
+                    h.get(0).map(|m| m.end()),
+                    "{t}"
+                );
+            }
+            let (w, h) = (whole_label.captures(t), label.captures(t));
+            assert_eq!(w.is_some(), h.is_some(), "{t}");
+            if let (Some(w), Some(h)) = (w, h) {
+                assert_eq!(
+                    w.name("label").map(|m| m.range()),
+                    h.name("label").map(|m| m.range()),
+                    "{t}"
+                );
+                assert_eq!(
+                    w.name("rest").map(|m| m.start()),
+                    h.get(0).map(|m| m.end()),
+                    "{t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn openers_are_found_as_a_plain_search_finds_them() {
+        let sets = [
+            &ALSO_READ_OPENERS,
+            &SITE_UI_OPENERS,
+            &TAGS_OPENERS,
+            &EMPLOYMENT_OPENERS,
+            &DATE_LABEL_OPENERS,
+            &PAGE_OPENERS,
+            &BYLINE_OPENERS,
+        ];
+        let mut texts: Vec<String> = sets
+            .iter()
+            .flat_map(|o| o.words.iter())
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w} more"),
+                    w[1..].to_string(),
+                ]
+            })
+            .collect();
+        texts.extend(["", "x", "In", "é at", "Ǆ", "12 of 40", "Be\u{212A}"].map(str::to_string));
+        for o in sets {
+            for t in &texts {
+                let bytes = t.as_bytes();
+                let head = &bytes[..bytes.len().min(o.longest)];
+                // The first-byte and pair filters, then every word.
+                let plain = match bytes {
+                    [] => false,
+                    [b, ..] if b.is_ascii() && !o.first[usize::from(*b)] => false,
+                    [b, c, ..] if b.is_ascii() && !o.pair(*b, *c) => !head.is_ascii(),
+                    _ => {
+                        !head.is_ascii()
+                            || o.words.iter().any(|w| {
+                                bytes
+                                    .get(..w.len())
+                                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+                            })
+                    }
+                };
+                assert_eq!(may_open_with(t, o), plain, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cue_table_finds_what_the_automaton_finds() {
+        let Some(dfa) = CUES.as_ref() else {
+            panic!("no cue automaton");
+        };
+        assert!(CUE_TABLE.is_some());
+        let mut texts: Vec<String> = CUE_WORDS
+            .iter()
+            .flat_map(|(w, _)| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("x{w}y"),
+                    format!("pre {w} and {w}"),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "Photographic evidence: download the app, get it",
+                "Copyright © 2024. All rights reserved (c)",
+                "With inputs from PTI; call 98765 or fax; Tel: 12",
+                "ﬁne “quotes” and ₹5 crore edıted by \u{17F}omeone",
+                "readdownloadsubscribeclickcatchimageinputphotopicvideographic",
+                "",
+            ]
+            .map(str::to_string),
+        );
+        for t in &texts {
+            for k in 0..t.len() {
+                if let Some(piece) = t.get(k..) {
+                    assert_eq!(cues(piece), find_cues(piece, dfa, CUE_WORDS), "{piece}");
+                }
+            }
+        }
+        // Two at a time, of any lengths.
+        if let Some(table) = CUE_TABLE.as_ref() {
+            for s in &texts {
+                for t in &texts {
+                    let want = (find_cues(s, dfa, CUE_WORDS), find_cues(t, dfa, CUE_WORDS));
+                    assert_eq!(table.find2(s, t), want, "{s} / {t}");
                 }
             }
         }

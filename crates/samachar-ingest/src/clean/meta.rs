@@ -183,21 +183,21 @@ pub(crate) fn parse_dateline(
     if !t.starts_with(char::is_uppercase) {
         return None;
     }
+    // Each pattern's match is found by a search without groups, and the
+    // groups are read off the match (see the `*_groups` functions).
     if may_be_dated(t)
-        && let Some(c) = DATED_DATELINE.as_ref().and_then(|r| r.captures(t))
+        && let Some(m) = DATED_DATELINE.as_ref().and_then(|r| r.find(t))
     {
-        let place = c.name("place")?.as_str();
+        let (place, agency) = dated_groups(m.as_str())?;
         if !is_label(place) {
-            let agency = c.name("agency").map(|m| m.as_str().to_string());
+            let agency = agency.map(str::to_string);
             return Some((tidy_place(place), agency, None));
         }
     }
     if may_be_colon(t)
-        && let Some(c) = COLON_DATELINE.as_ref().and_then(|r| r.captures(t))
+        && let Some(whole) = COLON_DATELINE.as_ref().and_then(|r| r.find(t))
     {
-        let whole = c.get(0)?;
-        let place = c.name("place")?.as_str();
-        let paren = c.name("paren").map(|m| m.as_str());
+        let (place, paren) = colon_groups(whole.as_str());
         let mut pos = whole.end();
         let rest = &t[pos..];
         let gap = rest.len() - rest.trim_start().len();
@@ -217,25 +217,65 @@ pub(crate) fn parse_dateline(
         }
     }
     if may_be_dash(t)
-        && let Some(c) = DASH_DATELINE.as_ref().and_then(|r| r.captures(t))
+        && let Some(m) = DASH_DATELINE.as_ref().and_then(|r| r.find(t))
     {
-        let place = c.name("place")?.as_str();
+        let (place, agency) = dash_groups(m.as_str())?;
         if !is_label(place) {
-            let agency = c.name("agency").map(|m| m.as_str().to_string());
+            let agency = agency.map(str::to_string);
             return Some((tidy_place(place), agency, None));
         }
     }
     // Only where a paragraph of running text opens the article.
     if first_line
         && t.split_whitespace().take(2).any(|w| w.ends_with('.'))
-        && t.split_whitespace().count() >= 8
-        && let Some(c) = PERIOD_DATELINE.as_ref().and_then(|r| r.captures(t))
-        && let Some(place) = c.name("place")
-        && !is_label(place.as_str())
+        && t.split_whitespace().nth(7).is_some()
+        && let Some(m) = PERIOD_DATELINE.as_ref().and_then(|r| r.find(t))
+        && let Some((place, _)) = m.as_str().split_once('.')
+        && !is_label(place)
     {
-        return Some((place.as_str().to_string(), None, None));
+        return Some((place.to_string(), None, None));
     }
     None
+}
+
+/// The text inside the brackets that close `m` ("Patna (PTI)" -> "PTI"),
+/// when `m` ends with a bracketed group that holds no bracket.
+fn closing_group(m: &str) -> Option<(usize, &str)> {
+    let inner = m.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    Some((open, &inner[open + 1..]))
+}
+
+/// The place and the bracketed group of a [`COLON_DATELINE`] match: a
+/// place holds no bracket, so a match that ends with one has the group,
+/// and the place ends at the white space before its opening bracket.
+fn colon_groups(m: &str) -> (&str, Option<&str>) {
+    match closing_group(m) {
+        Some((open, paren)) => (m[..open].trim_end(), Some(paren)),
+        None => (m, None),
+    }
+}
+
+/// The place and the agency of a [`DATED_DATELINE`] match: the place ends
+/// at the first comma (it holds none), the agency is in closing brackets
+/// (nothing else in the pattern is a bracket).
+fn dated_groups(m: &str) -> Option<(&str, Option<&str>)> {
+    let (place, _) = m.split_once(',')?;
+    Some((place, closing_group(m).map(|(_, a)| a)))
+}
+
+/// The place and the agency of a [`DASH_DATELINE`] match: the match ends
+/// with white space, a dash, white space and one character; before them,
+/// the place, perhaps a comma and a second place (the place holds no comma
+/// or bracket), and perhaps the agency in brackets.
+fn dash_groups(m: &str) -> Option<(&str, Option<&str>)> {
+    let mut chars = m.chars();
+    chars.next_back()?;
+    let head = chars.as_str().trim_end();
+    let head = head.strip_suffix(['-', '–', '—'])?.trim_end();
+    let agency = closing_group(head).map(|(_, a)| a);
+    let cut = head.find([',', '(']).unwrap_or(head.len());
+    Some((head[..cut].trim_end(), agency))
 }
 
 /// True when `s` could be a [`PLACE`] followed by white space: one to
@@ -463,6 +503,61 @@ pub(crate) fn metadata(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_read_off_a_match_are_the_captured_groups() {
+        let lines = [
+            "Hajipur (Bihar): In a testament",
+            "Patna (PTI) : text",
+            "Patna  (A: b) more",
+            "New Delhi, July 18 Bihar's firm",
+            "Bhubaneswar, Jan 7 (PTI) The state",
+            "Mumbai, 7 March, 2024 (Reuters) x",
+            "Mumbai, 7 March 2024(IANS)",
+            "Firozabad, India - Firozabad, a small town",
+            "Firozabad - Firozabad, a town",
+            "Foo- - x",
+            "Agra (PTI) – (Agra) y",
+            "São Paulo , Brazil (AFP)  —  Údine",
+            "Old Town-East, Uttar Pradesh (UNI) - The",
+            "NEW DELHI: The Centre",
+            "Patna. Some new investments",
+            "Navi Mumbai. The city",
+            "O’Neil’s Town. X",
+        ];
+        let pairs = [
+            (&DATED_DATELINE, "place", "agency"),
+            (&COLON_DATELINE, "place", "paren"),
+            (&DASH_DATELINE, "place", "agency"),
+            (&PERIOD_DATELINE, "place", "none"),
+        ];
+        for t in lines {
+            for (k, (regex, place, other)) in pairs.iter().enumerate() {
+                let Some(regex) = regex.as_ref() else {
+                    continue;
+                };
+                let captured = regex.captures(t).map(|c| {
+                    (
+                        c.name(place).map(|m| m.as_str()),
+                        c.name(other).map(|m| m.as_str()),
+                    )
+                });
+                let read = regex.find(t).map(|m| {
+                    let m = m.as_str();
+                    match k {
+                        0 => dated_groups(m).map_or((None, None), |(p, a)| (Some(p), a)),
+                        1 => {
+                            let (p, a) = colon_groups(m);
+                            (Some(p), a)
+                        }
+                        2 => dash_groups(m).map_or((None, None), |(p, a)| (Some(p), a)),
+                        _ => (m.split_once('.').map(|(p, _)| p), None),
+                    }
+                });
+                assert_eq!(read, captured, "{t} / pattern {k}");
+            }
+        }
+    }
 
     #[test]
     fn datelines() {

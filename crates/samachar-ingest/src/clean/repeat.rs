@@ -84,6 +84,8 @@ struct Scratch {
     base: u32,
     /// Shingles in the index for the current document.
     used: usize,
+    /// Sentences in the current document.
+    sentences: u32,
     postings: Vec<Postings>,
     /// Distinct shingles per sentence (0 for furniture).
     sizes: Vec<u32>,
@@ -96,6 +98,8 @@ struct Scratch {
     bits: WordBits,
     /// A word in lower case.
     lower: String,
+    /// The hashes of a sentence's words.
+    hashes: Vec<u64>,
 }
 
 impl Scratch {
@@ -115,6 +119,7 @@ impl Scratch {
         // lines between its shingles.
         self.len = room;
         self.used = 0;
+        self.sentences = needed;
         self.postings.clear();
         self.sizes.clear();
         self.counts.clear();
@@ -124,7 +129,10 @@ impl Scratch {
 
     /// True when `slot` holds a shingle of the current document.
     fn live(&self, slot: &Slot) -> bool {
-        slot.last != EMPTY && slot.last >= self.base
+        // One comparison: a free slot ([`EMPTY`], far above the current
+        // document's sentences) and a slot of an earlier document (below
+        // `base`, which wraps around) both fall outside.
+        slot.last.wrapping_sub(self.base) < self.sentences
     }
 
     /// The slot of `key`: its own or the free one where it belongs.
@@ -152,6 +160,8 @@ impl Scratch {
     }
 
     /// Doubles the table.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let len = self.len;
         let doubled = vec![FREE; (2 * len).max(self.slots.len())];
@@ -205,6 +215,48 @@ fn hash_word(bytes: &[u8], ascii: bool) -> u64 {
             .rev()
             .fold(0u64, |v, &b| (v << 8) | u64::from(b));
         h = (h ^ (v | fold)).wrapping_mul(K);
+        h ^= h >> 29;
+    }
+    h
+}
+
+/// [`hash_word`] of `text[start..end]`, ASCII letters and digits: the
+/// same value, read eight bytes at a time in place (the bytes after the
+/// word are masked off), so no byte is read twice.
+#[inline(always)]
+fn hash_ascii_word(text: &[u8], start: usize, end: usize) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let load = |at: usize| -> Option<u64> {
+        let eight: [u8; 8] = text.get(at..at + 8)?.try_into().ok()?;
+        Some(u64::from_le_bytes(eight))
+    };
+    let len = end - start;
+    let mut h = FNV_OFFSET ^ (len as u64).wrapping_mul(K);
+    // Most words: one load.
+    if (1..=8).contains(&len)
+        && let Some(eight) = text.get(start..).and_then(|r| r.first_chunk::<8>())
+    {
+        let v = u64::from_le_bytes(*eight) & (u64::MAX >> (64 - 8 * len));
+        h = (h ^ (v | FOLD)).wrapping_mul(K);
+        return h ^ (h >> 29);
+    }
+    let mut at = start;
+    while at + 8 <= end {
+        let Some(v) = load(at) else {
+            return text.get(start..end).map_or(0, |w| hash_word(w, true));
+        };
+        h = (h ^ (v | FOLD)).wrapping_mul(K);
+        h ^= h >> 29;
+        at += 8;
+    }
+    let rest = end - at;
+    if rest > 0 {
+        let Some(v) = load(at) else {
+            return text.get(start..end).map_or(0, |w| hash_word(w, true));
+        };
+        let v = v & (u64::MAX >> (64 - 8 * rest));
+        h = (h ^ (v | FOLD)).wrapping_mul(K);
         h ^= h >> 29;
     }
     h
@@ -344,6 +396,18 @@ fn classify8(x: u64) -> (u64, u64) {
     (pack(digit | letter | wide), pack(wide))
 }
 
+/// The word bits and the non-ASCII bits of 64 bytes, one bit per byte.
+#[inline(always)]
+fn classify64(block: &[u8; 64]) -> (u64, u64) {
+    let (mut word, mut wide) = (0u64, 0u64);
+    for (k, c) in block.as_chunks::<8>().0.iter().enumerate() {
+        let (w, h) = classify8(u64::from_le_bytes(*c));
+        word |= w << (8 * k);
+        wide |= h << (8 * k);
+    }
+    (word, wide)
+}
+
 impl WordBits {
     /// Classifies every byte of `text`.
     fn fill(&mut self, text: &[u8]) {
@@ -351,24 +415,14 @@ impl WordBits {
         self.wide.clear();
         let (blocks, rest) = text.as_chunks::<64>();
         for block in blocks {
-            let (mut word, mut wide) = (0u64, 0u64);
-            for (k, c) in block.as_chunks::<8>().0.iter().enumerate() {
-                let (w, h) = classify8(u64::from_le_bytes(*c));
-                word |= w << (8 * k);
-                wide |= h << (8 * k);
-            }
+            let (word, wide) = classify64(block);
             self.word.push(word);
             self.wide.push(wide);
         }
         if !rest.is_empty() {
             let mut padded = [b' '; 64];
             padded[..rest.len()].copy_from_slice(rest);
-            let (mut word, mut wide) = (0u64, 0u64);
-            for (k, c) in padded.as_chunks::<8>().0.iter().enumerate() {
-                let (w, h) = classify8(u64::from_le_bytes(*c));
-                word |= w << (8 * k);
-                wide |= h << (8 * k);
-            }
+            let (word, wide) = classify64(&padded);
             self.word.push(word);
             self.wide.push(wide);
         }
@@ -376,6 +430,7 @@ impl WordBits {
 
     /// The first byte at or after `i` and before `end` whose bit in `bits`
     /// is `one`, or `end`.
+    #[inline(always)]
     fn next(bits: &[u64], mut i: usize, end: usize, one: bool) -> usize {
         while i < end {
             let Some(&w) = bits.get(i / 64) else {
@@ -426,14 +481,22 @@ impl WordBits {
 /// The hash of [`SHINGLE`] words in order (independent products, so that
 /// the multiplications overlap).
 fn shingle(words: &[Token]) -> u64 {
+    match words {
+        [a, b, c] => shingle_of([a.hash, b.hash, c.hash]),
+        _ => 0,
+    }
+}
+
+/// The hash of a shingle given the hashes of its words, in order.
+fn shingle_of(words: [u64; SHINGLE]) -> u64 {
     const K: [u64; SHINGLE] = [
         0x9e37_79b9_7f4a_7c15,
         0xc2b2_ae3d_27d4_eb4f,
         0x1656_67b1_9e37_79f9,
     ];
     let mut h = FNV_OFFSET;
-    for (k, (w, m)) in words.iter().zip(K).enumerate() {
-        h ^= w.hash.rotate_left(21 * k as u32).wrapping_mul(m);
+    for (k, (w, m)) in words.into_iter().zip(K).enumerate() {
+        h ^= w.rotate_left(21 * k as u32).wrapping_mul(m);
     }
     h ^ (h >> 29)
 }
@@ -486,48 +549,15 @@ fn copied_sentences(
             continue;
         }
         let global = scratch.base.saturating_add(si);
-        bits.tokens(text, r.clone(), &mut toks, &mut lower);
-        let mut size = 0u32;
-        scratch.make_room(toks.len());
-        for w in toks.windows(SHINGLE) {
-            let h = shingle(w);
-            let i = scratch.find(h);
-            let Some(&slot) = scratch.slots.get(i) else {
-                continue;
-            };
-            if slot.last == global {
-                // Already counted for this sentence.
-                continue;
-            }
-            size += 1;
-            let postings = if !scratch.live(&slot) {
-                scratch.used += 1;
-                SINGLE
-            } else if slot.postings == SINGLE {
-                let first = slot.last - scratch.base;
-                count(&mut scratch.counts, &mut scratch.touched, first);
-                let mut p = Postings::default();
-                p.push(first);
-                p.push(si);
-                scratch.postings.push(p);
-                u32::try_from(scratch.postings.len() - 1).unwrap_or(SINGLE)
-            } else {
-                if let Some(p) = scratch.postings.get_mut(slot.postings as usize) {
-                    for &s in p.as_slice() {
-                        count(&mut scratch.counts, &mut scratch.touched, s);
-                    }
-                    p.push(si);
-                }
-                slot.postings
-            };
-            if let Some(slot) = scratch.slots.get_mut(i) {
-                *slot = Slot {
-                    key: h,
-                    last: global,
-                    postings,
-                };
-            }
-        }
+        let size = index_sentence(
+            scratch,
+            &bits,
+            text,
+            r.clone(),
+            (si, global),
+            &mut toks,
+            &mut lower,
+        );
         scratch.sizes.push(size);
         let best = (size as usize >= MIN_SHINGLES)
             .then(|| {
@@ -546,6 +576,7 @@ fn copied_sentences(
         }
         scratch.touched.clear();
         if let Some(original) = best.and_then(|s| sentences.get(s as usize)) {
+            bits.tokens(text, r.clone(), &mut toks, &mut lower);
             let shingles: Vec<u64> = toks.windows(SHINGLE).map(shingle).collect();
             let original = shingle_set(text, original.clone());
             found.push(copied_part(r, &toks, &shingles, &original));
@@ -559,6 +590,181 @@ fn copied_sentences(
     scratch.bits = bits;
     scratch.lower = lower;
     found
+}
+
+/// Indexes the shingles of sentence `si` (`global` counted across
+/// documents) at `text[range]`, counting the earlier sentences that share
+/// them; returns its number of distinct shingles.
+#[inline(never)]
+fn index_sentence(
+    scratch: &mut Scratch,
+    bits: &WordBits,
+    text: &str,
+    range: Range<usize>,
+    (si, global): (u32, u32),
+    spill: &mut Vec<Token>,
+    lower: &mut String,
+) -> u32 {
+    let mut hashes = std::mem::take(&mut scratch.hashes);
+    scan_words(bits, text, range, spill, lower, &mut hashes);
+    scratch.make_room(hashes.len());
+    let len = scratch.len.min(scratch.slots.len());
+    let (size, added) = index_shingles(
+        &mut scratch.slots[..len],
+        &mut scratch.postings,
+        &mut scratch.counts,
+        &mut scratch.touched,
+        &hashes,
+        (scratch.base, scratch.sentences),
+        (si, global),
+    );
+    scratch.used += added;
+    scratch.hashes = hashes;
+    size
+}
+
+/// Indexes the shingles of the words `hashes` of sentence `si` (`global`
+/// counted across documents) in `slots` (a power of two of them, at most
+/// half full when all the shingles are new; slots of sentences `base` up
+/// to `base + sentences` are in use), counting the earlier sentences that
+/// share them. Returns the number of distinct shingles and of new ones.
+/// (The parts of the index come apart, so that the compiler knows that a
+/// write to one leaves the others as they were.)
+#[inline(never)]
+fn index_shingles(
+    slots: &mut [Slot],
+    postings: &mut Vec<Postings>,
+    counts: &mut [u32],
+    touched: &mut Vec<u32>,
+    hashes: &[u64],
+    (base, sentences): (u32, u32),
+    (si, global): (u32, u32),
+) -> (u32, usize) {
+    let mask = slots.len().wrapping_sub(1);
+    // The top bits of a multiplicative hash (the table's length is a power
+    // of two).
+    let shift = 64 - slots.len().trailing_zeros().min(63);
+    let live = |s: &Slot| s.last.wrapping_sub(base) < sentences;
+    let (mut size, mut added) = (0u32, 0usize);
+    for w in hashes.windows(SHINGLE) {
+        let [a, b, c] = *w else { continue };
+        let h = shingle_of([a, b, c]);
+        let mut i = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize & mask;
+        while let Some(s) = slots.get(i)
+            && live(s)
+            && s.key != h
+        {
+            i = (i + 1) & mask;
+        }
+        let Some(slot) = slots.get_mut(i) else {
+            continue;
+        };
+        if slot.last == global {
+            // Already counted for this sentence.
+            continue;
+        }
+        size += 1;
+        let list = if !live(slot) {
+            added += 1;
+            SINGLE
+        } else if slot.postings == SINGLE {
+            let first = slot.last - base;
+            count(counts, touched, first);
+            let mut p = Postings::default();
+            p.push(first);
+            p.push(si);
+            postings.push(p);
+            u32::try_from(postings.len() - 1).unwrap_or(SINGLE)
+        } else {
+            if let Some(p) = postings.get_mut(slot.postings as usize) {
+                for &s in p.as_slice() {
+                    count(counts, touched, s);
+                }
+                p.push(si);
+            }
+            slot.postings
+        };
+        *slot = Slot {
+            key: h,
+            last: global,
+            postings: list,
+        };
+    }
+    (size, added)
+}
+
+/// The hash of every word of `text[range]` in order, into `out`: the
+/// words of [`WordBits::tokens`], found from the word bits 64 bytes at a
+/// time (a word starts at a word bit whose previous bit inside the range is
+/// clear, and ends at the next clear bit).
+#[inline(always)]
+fn scan_words(
+    bits: &WordBits,
+    text: &str,
+    range: Range<usize>,
+    spill: &mut Vec<Token>,
+    lower: &mut String,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let (first, end) = (range.start, range.end);
+    if first >= end {
+        return;
+    }
+    let wide = bits.any_wide(first, end);
+    // One word: the ASCII ones hashed in place, the others read by
+    // [`push_tokens`] (bounded by ASCII bytes or the range: character
+    // boundaries).
+    macro_rules! word {
+        ($start:expr, $stop:expr) => {{
+            let (start, stop) = ($start, $stop);
+            if wide && bits.any_wide(start, stop) {
+                spill.clear();
+                push_tokens(text, start..stop, spill, lower);
+                out.extend(spill.iter().map(|t| t.hash));
+            } else {
+                out.push(hash_ascii_word(bytes, start, stop));
+            }
+        }};
+    }
+    // A word that goes on past the end of the block before, by its start.
+    let mut open: Option<usize> = None;
+    let mut carry = 0u64;
+    for blk in first / 64..=(end - 1) / 64 {
+        let lo = blk * 64;
+        let mut w = bits.word.get(blk).copied().unwrap_or(0);
+        if first > lo {
+            w &= u64::MAX << (first - lo);
+        }
+        if end - lo < 64 {
+            w &= (1u64 << (end - lo)) - 1;
+        }
+        let mut starts = w & !((w << 1) | carry);
+        carry = w >> 63;
+        loop {
+            let start = match open.take() {
+                Some(p) => p,
+                None if starts != 0 => {
+                    let p = lo + starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                    p
+                }
+                None => break,
+            };
+            let clear = !w & (u64::MAX << (start.max(lo) - lo));
+            if clear == 0 {
+                // The word goes on into the next block.
+                open = Some(start);
+                break;
+            }
+            word!(start, lo + clear.trailing_zeros() as usize);
+        }
+    }
+    if let Some(start) = open {
+        // A word that runs to the end of the range.
+        word!(start, end);
+    }
 }
 
 /// Counts one more shingle shared with sentence `s`.
@@ -735,6 +941,7 @@ mod tests {
             "Edge:\u{2070}\u{2071}\u{207F} superscripts, \u{00A0}nbsp, ©2024, tab\tand\u{2003}em",
             "İstanbul ΣΑΣ Ǆemal ﬁne ﬂow",
             "A sentence that is rather longer than sixty-four bytes, so that words cross 64-byte blocks: ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789@[`{/: end",
+            "Short then a word of many blocks Abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstu, and éa long wordé ab",
             "",
             "é",
             "aé",
@@ -753,6 +960,11 @@ mod tests {
                 bits.fill(t.as_bytes());
                 let mut z = Vec::new();
                 bits.tokens(t, a..b, &mut z, &mut String::new());
+                let (mut spill, mut lower) = (Vec::new(), String::new());
+                let mut hashes = Vec::new();
+                scan_words(&bits, t, a..b, &mut spill, &mut lower, &mut hashes);
+                let want: Vec<u64> = z.iter().map(|k| k.hash).collect();
+                assert_eq!(hashes, want, "{t}");
                 let z: Vec<_> = z.iter().map(|k| (k.start, k.end, k.hash)).collect();
                 let x: Vec<_> = x.iter().map(|k| (k.start, k.end, k.hash)).collect();
                 let y: Vec<_> = y.iter().map(|k| (k.start, k.end, k.hash)).collect();
