@@ -278,23 +278,38 @@ struct Sentence<'a> {
     exporting: std::cell::OnceCell<bool>,
     /// The sentence refers back to an organisation.
     anaphora: std::cell::OnceCell<bool>,
+    /// Room for the lower-case copy, handed on from sentence to sentence.
+    spare: std::cell::Cell<String>,
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, heading: &'a str) -> Self {
+    /// The sentence `text` under `heading`; `spare` is room for its lower
+    /// case copy (see [`Sentence::into_spare`]).
+    fn new(text: &'a str, heading: &'a str, spare: String) -> Self {
         Sentence {
             text,
             heading,
             lower: std::cell::OnceCell::new(),
             exporting: std::cell::OnceCell::new(),
             anaphora: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(spare),
+        }
+    }
+
+    /// The room of the lower-case copy, for the next sentence.
+    fn into_spare(self) -> String {
+        match self.lower.into_inner() {
+            Some(l) => l.with_heading,
+            None => self.spare.into_inner(),
         }
     }
 
     /// The sentence with its heading in lower case.
     fn lower(&self) -> &Lower {
         self.lower.get_or_init(|| {
-            let mut with_heading = String::with_capacity(self.heading.len() + 1 + self.text.len());
+            let mut with_heading = self.spare.take();
+            with_heading.clear();
+            with_heading.reserve(self.heading.len() + 1 + self.text.len());
             push_lower(&mut with_heading, self.heading);
             with_heading.push(' ');
             let lower_start = with_heading.len();
@@ -369,12 +384,14 @@ impl<'a> Sentence<'a> {
 /// appended agree and any part of `text` in lower case is the same part of
 /// the copy.
 fn push_lower(out: &mut String, text: &str) -> bool {
-    if text.is_ascii() {
-        let from = out.len();
-        out.push_str(text);
-        out[from..].make_ascii_lowercase();
+    let from = out.len();
+    out.push_str(text);
+    // Lower-casing only ASCII letters keeps the text valid UTF-8.
+    out[from..].make_ascii_lowercase();
+    if text.is_ascii() || !non_ascii_changes(text) {
         return true;
     }
+    out.truncate(from);
     // `str::to_lowercase` maps each character on its own but for the
     // capital sigma.
     if text.contains('\u{3a3}') {
@@ -401,6 +418,37 @@ fn push_lower(out: &mut String, text: &str) -> bool {
         rest = chars.as_str();
     }
     same
+}
+
+/// True when some character of `text` beyond ASCII changes in lower case
+/// (most text beyond ASCII is quotes, dashes and currency signs, which do
+/// not). Eight bytes at a time past the ASCII runs.
+fn non_ascii_changes(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            if u64::from_ne_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        // A lead byte starts a character beyond ASCII.
+        if b[i] >= 0xc0
+            && let Some(c) = text[i..].chars().next()
+        {
+            let mut low = c.to_lowercase();
+            if low.next() != Some(c) || low.next().is_some() {
+                return true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        i += 1;
+    }
+    false
 }
 
 struct Subjects<'a> {
@@ -829,6 +877,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
     };
     let mut facts: Vec<Fact> = Vec::new();
     let mut buf = String::new();
+    let mut spare = String::new();
     // Export verbs, found once over the whole text.
     // Cues of markets sought, and the export verbs outside them.
     let cues = talk_cues(text);
@@ -870,7 +919,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
                     && h.split_whitespace().nth(8).is_none()
             })
             .unwrap_or("");
-        let sent = Sentence::new(sentence, heading);
+        let sent = Sentence::new(sentence, heading, std::mem::take(&mut spare));
         // Quantities of this sentence.
         while qi < quantities.len() && quantities[qi].start < range.end {
             let q = &quantities[qi];
@@ -917,6 +966,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
         );
         locations(text, range, found, &mut facts);
         subjects.see(range);
+        spare = sent.into_spare();
     }
     drop_repeats(&mut facts);
     derive(&mut facts);

@@ -55,6 +55,21 @@ pub struct Gazetteer {
     by_first_word: FxMap<&'static str, Vec<u32>>,
     /// Name -> index.
     by_name: FxMap<&'static str, u32>,
+    /// A bit per [`first_word_hash`] of the keys of `by_first_word`: most
+    /// words are turned away by it before any map lookup.
+    first_word_bits: Vec<u64>,
+}
+
+/// A cheap hash (16 bits) of a word from its first two bytes, its last
+/// byte and its length.
+#[inline]
+pub(crate) fn first_word_hash(w: &[u8]) -> usize {
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let b = w.get(1).copied().unwrap_or(0);
+    let key = u32::from_le_bytes([a, b, z, w.len() as u8]);
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// A gazetteer match in a text.
@@ -126,10 +141,16 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for list in by_first_word.values_mut() {
         list.sort_by_key(|&i| std::cmp::Reverse(places[i as usize].name.len()));
     }
+    let mut first_word_bits = vec![0u64; 1 << 10];
+    for w in by_first_word.keys() {
+        let h = first_word_hash(w.as_bytes());
+        first_word_bits[h / 64] |= 1 << (h % 64);
+    }
     Gazetteer {
         places,
         by_first_word,
         by_name,
+        first_word_bits,
     }
 });
 
@@ -203,6 +224,14 @@ impl Gazetteer {
         let mut taken_to = 0;
         for (pos, w_end) in words {
             if pos < taken_to || !bytes.get(pos).is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+            let h = first_word_hash(&bytes[pos..w_end]);
+            if self
+                .first_word_bits
+                .get(h / 64)
+                .is_some_and(|w| w & (1 << (h % 64)) == 0)
+            {
                 continue;
             }
             let Some(list) = self.by_first_word.get(&text[pos..w_end]) else {

@@ -803,6 +803,9 @@ pub(crate) struct WordSet {
     /// instead of hashed, each as its bytes padded with zeros to 32 (see
     /// [`packed`]).
     buckets: Vec<Vec<[u64; 4]>>,
+    /// For each bucket, a bit per second byte (see [`letter_bit`]) that some
+    /// word of the bucket has: a second quick test before the bucket.
+    second: Vec<u32>,
 }
 
 /// The first 32 bytes of `buf` as four numbers, for comparing words of up
@@ -834,11 +837,14 @@ impl WordSet {
     fn new(list: &'static [&'static str]) -> Self {
         let mut quick = [0u32; 32];
         let mut buckets = vec![Vec::new(); 32 * 27];
+        let mut second = vec![0u32; 32 * 27];
         for w in list {
             if let Some(&b) = w.as_bytes().first()
                 && w.len() < 32
             {
                 quick[w.len()] |= letter_bit(b);
+                second[bucket_of(w.len(), b)] |=
+                    letter_bit(w.as_bytes().get(1).copied().unwrap_or(0));
                 let mut buf = [0u8; 32];
                 buf[..w.len()].copy_from_slice(w.as_bytes());
                 buckets[bucket_of(w.len(), b)].push(packed(&buf));
@@ -848,6 +854,7 @@ impl WordSet {
             set: list.iter().map(|w| w.as_bytes()).collect(),
             quick,
             buckets,
+            second,
         }
     }
 
@@ -865,15 +872,26 @@ impl WordSet {
                 return false;
             }
             if word.is_ascii() {
+                let bucket = bucket_of(bytes.len(), first.to_ascii_lowercase());
+                let second = bytes.get(1).copied().unwrap_or(0);
+                if self
+                    .second
+                    .get(bucket)
+                    .is_none_or(|&bits| bits & letter_bit(second) == 0)
+                {
+                    return false;
+                }
                 let mut buf = [0u8; 32];
                 for (d, s) in buf.iter_mut().zip(bytes) {
                     *d = s.to_ascii_lowercase();
                 }
                 let word = packed(&buf);
+                // Both padded with zeros: the words that hold bytes decide.
+                let used = bytes.len().div_ceil(8);
                 return self
                     .buckets
-                    .get(bucket_of(bytes.len(), buf[0]))
-                    .is_some_and(|b| b.contains(&word));
+                    .get(bucket)
+                    .is_some_and(|b| b.iter().any(|e| e[..used] == word[..used]));
             }
         }
         self.set.contains(word.to_lowercase().as_bytes())

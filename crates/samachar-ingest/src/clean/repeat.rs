@@ -138,10 +138,10 @@ impl Scratch {
     /// The slot of `key`: its own or the free one where it belongs.
     fn find(&self, key: u64) -> usize {
         let mask = self.len - 1;
-        // The top bits of a multiplicative hash (the table's length is a
-        // power of two).
+        // The top bits of the key, a mixed hash (the table's length is a
+        // power of two); [`index_shingles`] places keys the same way.
         let shift = 64 - self.len.trailing_zeros();
-        let mut i = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize & mask;
+        let mut i = (key >> shift) as usize & mask;
         while let Some(s) = self.slots.get(i)
             && self.live(s)
             && s.key != key
@@ -220,46 +220,67 @@ fn hash_word(bytes: &[u8], ascii: bool) -> u64 {
     h
 }
 
-/// [`hash_word`] of `text[start..end]`, ASCII letters and digits: the
-/// same value, read eight bytes at a time in place (the bytes after the
-/// word are masked off), so no byte is read twice.
+/// [`hash_word`] of `text[start..end]`, a run of ASCII letters and digits
+/// and non-ASCII bytes: the same value when every byte is ASCII (a word of
+/// up to eight bytes read with one load in place, the bytes after it masked
+/// off), `None` when one is not.
 #[inline(always)]
-fn hash_ascii_word(text: &[u8], start: usize, end: usize) -> u64 {
+fn hash_ascii_word(text: &[u8], start: usize, end: usize) -> Option<u64> {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     const FOLD: u64 = 0x2020_2020_2020_2020;
-    let load = |at: usize| -> Option<u64> {
-        let eight: [u8; 8] = text.get(at..at + 8)?.try_into().ok()?;
-        Some(u64::from_le_bytes(eight))
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // [`hash_word`]'s starting value for each length up to eight.
+    const SEEDS: [u64; 9] = {
+        let mut t = [0u64; 9];
+        let mut n = 0;
+        while n < 9 {
+            t[n] = FNV_OFFSET ^ (n as u64).wrapping_mul(K);
+            n += 1;
+        }
+        t
     };
-    let len = end - start;
-    let mut h = FNV_OFFSET ^ (len as u64).wrapping_mul(K);
+    let len = end.wrapping_sub(start);
     // Most words: one load.
     if (1..=8).contains(&len)
-        && let Some(eight) = text.get(start..).and_then(|r| r.first_chunk::<8>())
+        && let Some(eight) = text.get(start..start.wrapping_add(8))
+        && let Ok(eight) = <[u8; 8]>::try_from(eight)
+        && let Some(&seed) = SEEDS.get(len)
     {
-        let v = u64::from_le_bytes(*eight) & (u64::MAX >> (64 - 8 * len));
-        h = (h ^ (v | FOLD)).wrapping_mul(K);
-        return h ^ (h >> 29);
+        let v = u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * len));
+        if v & HIGHS != 0 {
+            return None;
+        }
+        let h = (seed ^ (v | FOLD)).wrapping_mul(K);
+        return Some(h ^ (h >> 29));
     }
+    // Longer words: eight bytes at a time, the last load masked.
+    let word = text.get(start..end)?;
+    if text.len() - start < len.next_multiple_of(8) {
+        // Too near the end of the text to read past the word.
+        if word.iter().fold(0u8, |a, &b| a | b) >= 0x80 {
+            return None;
+        }
+        return Some(hash_word(word, true));
+    }
+    let mut h = FNV_OFFSET ^ (len as u64).wrapping_mul(K);
     let mut at = start;
-    while at + 8 <= end {
-        let Some(v) = load(at) else {
-            return text.get(start..end).map_or(0, |w| hash_word(w, true));
-        };
+    let mut left = len;
+    while let Some(eight) = text.get(at..).and_then(|r| r.first_chunk::<8>())
+        && left > 0
+    {
+        let mut v = u64::from_le_bytes(*eight);
+        if left < 8 {
+            v &= u64::MAX >> (64 - 8 * left);
+        }
+        if v & HIGHS != 0 {
+            return None;
+        }
         h = (h ^ (v | FOLD)).wrapping_mul(K);
         h ^= h >> 29;
         at += 8;
+        left = left.saturating_sub(8);
     }
-    let rest = end - at;
-    if rest > 0 {
-        let Some(v) = load(at) else {
-            return text.get(start..end).map_or(0, |w| hash_word(w, true));
-        };
-        let v = v & (u64::MAX >> (64 - 8 * rest));
-        h = (h ^ (v | FOLD)).wrapping_mul(K);
-        h ^= h >> 29;
-    }
-    h
+    Some(h)
 }
 
 /// ASCII letters and digits.
@@ -364,67 +385,54 @@ fn push_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, lower: &mu
 }
 
 /// One bit per byte of a text, 64 to a word: bytes that may be part of a
-/// word (ASCII letters and digits, and every non-ASCII byte), and the
-/// non-ASCII bytes.
+/// word (ASCII letters and digits, and every non-ASCII byte).
 #[derive(Default)]
 struct WordBits {
     word: Vec<u64>,
-    wide: Vec<u64>,
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` (bytes below 0x80) that is at least
-/// `lo` (at most 0x80).
-fn at_least(x: u64, lo: u8) -> u64 {
-    x.wrapping_add(u64::from(0x80 - lo) * ONES) & HIGHS
 }
 
 /// Eight flags in the high bits of the bytes of `m`, as the bits of a byte.
+#[inline(always)]
 fn pack(m: u64) -> u64 {
     ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// The word bits and the non-ASCII bits of eight bytes.
-fn classify8(x: u64) -> (u64, u64) {
-    let wide = x & HIGHS;
-    let low = x & !HIGHS;
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let folded = low | 0x2020_2020_2020_2020;
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    (pack(digit | letter | wide), pack(wide))
+/// The word bits of 64 bytes, one bit per byte: a flag per byte first
+/// (written so that the compiler classifies 16 bytes at a time in vector
+/// registers), then packed eight flags at a time.
+#[inline(always)]
+fn classify64(block: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *f = u8::from(letter | digit | (b >= 0x80)) << 7;
+    }
+    let mut word = 0u64;
+    for (k, c) in flags.as_chunks::<8>().0.iter().enumerate() {
+        word |= pack(u64::from_le_bytes(*c)) << (8 * k);
+    }
+    word
 }
 
-/// The word bits and the non-ASCII bits of 64 bytes, one bit per byte.
+/// True when a byte of `bytes[start..end]` is not ASCII.
 #[inline(always)]
-fn classify64(block: &[u8; 64]) -> (u64, u64) {
-    let (mut word, mut wide) = (0u64, 0u64);
-    for (k, c) in block.as_chunks::<8>().0.iter().enumerate() {
-        let (w, h) = classify8(u64::from_le_bytes(*c));
-        word |= w << (8 * k);
-        wide |= h << (8 * k);
-    }
-    (word, wide)
+fn any_wide(bytes: &[u8], start: usize, end: usize) -> bool {
+    bytes
+        .get(start..end)
+        .is_some_and(|r| r.iter().fold(0u8, |a, &b| a | b) >= 0x80)
 }
 
 impl WordBits {
     /// Classifies every byte of `text`.
     fn fill(&mut self, text: &[u8]) {
         self.word.clear();
-        self.wide.clear();
         let (blocks, rest) = text.as_chunks::<64>();
-        for block in blocks {
-            let (word, wide) = classify64(block);
-            self.word.push(word);
-            self.wide.push(wide);
-        }
+        self.word.extend(blocks.iter().map(classify64));
         if !rest.is_empty() {
             let mut padded = [b' '; 64];
             padded[..rest.len()].copy_from_slice(rest);
-            let (word, wide) = classify64(&padded);
-            self.word.push(word);
-            self.wide.push(wide);
+            self.word.push(classify64(&padded));
         }
     }
 
@@ -445,11 +453,6 @@ impl WordBits {
         end
     }
 
-    /// True when a byte of `start..end` is not ASCII.
-    fn any_wide(&self, start: usize, end: usize) -> bool {
-        Self::next(&self.wide, start, end, true) < end
-    }
-
     /// The words of `text[range]`, into `out`, as [`tokens`] finds them:
     /// runs of word bits are ASCII words, unless they hold a non-ASCII
     /// byte, and then [`tokens`] reads them.
@@ -463,7 +466,7 @@ impl WordBits {
                 break;
             }
             let end = Self::next(&self.word, start, range.end, false);
-            if self.any_wide(start, end) {
+            if any_wide(bytes, start, end) {
                 // Bounded by ASCII bytes or the range: character boundaries.
                 push_tokens(text, start..end, out, lower);
             } else if let Some(word) = bytes.get(start..end) {
@@ -544,7 +547,7 @@ fn copied_sentences(
     let mut lower = std::mem::take(&mut scratch.lower);
     for (si, r) in sentences.iter().enumerate() {
         let Ok(si) = u32::try_from(si) else { break };
-        if marks.covered(text, r.start, r.end) >= 0.5 {
+        if mostly_covered(marks, text, r.start, r.end) {
             scratch.sizes.push(0);
             continue;
         }
@@ -590,6 +593,37 @@ fn copied_sentences(
     scratch.bits = bits;
     scratch.lower = lower;
     found
+}
+
+/// `marks.covered(text, start, end) >= 0.5`, counted in one pass that
+/// the compiler runs 16 bytes at a time: at least half of the
+/// non-white-space bytes are marked (or there are none).
+fn mostly_covered(marks: &Marks, text: &str, start: usize, end: usize) -> bool {
+    let end = end.min(text.len()).min(marks.codes.len());
+    let start = start.min(end);
+    let (Some(bytes), Some(codes)) = (text.as_bytes().get(start..end), marks.codes.get(start..end))
+    else {
+        return true;
+    };
+    // Most sentences hold no mark at all.
+    if codes.iter().fold(0u8, |a, &c| a | c) == 0 {
+        return bytes.iter().all(u8::is_ascii_whitespace);
+    }
+    let (mut total, mut marked) = (0u32, 0u32);
+    // Counts per 128 bytes fit in a byte: the compiler adds 16 at a time.
+    for (bs, cs) in bytes.chunks(128).zip(codes.chunks(128)) {
+        let (mut t, mut m) = (0u8, 0u8);
+        for (&b, &c) in bs.iter().zip(cs) {
+            // `u8::is_ascii_whitespace`: tab, line feed, form feed,
+            // carriage return, space.
+            let blank = (b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0c') | (b == b'\r');
+            t += u8::from(!blank);
+            m += u8::from(!blank & (c != 0));
+        }
+        total += u32::from(t);
+        marked += u32::from(m);
+    }
+    2 * u64::from(marked) >= u64::from(total)
 }
 
 /// Indexes the shingles of sentence `si` (`global` counted across
@@ -641,56 +675,71 @@ fn index_shingles(
     (si, global): (u32, u32),
 ) -> (u32, usize) {
     let mask = slots.len().wrapping_sub(1);
-    // The top bits of a multiplicative hash (the table's length is a power
-    // of two).
+    // The top bits of the shingle's hash, as [`Scratch::find`] places it
+    // (the table's length is a power of two).
     let shift = 64 - slots.len().trailing_zeros().min(63);
-    let live = |s: &Slot| s.last.wrapping_sub(base) < sentences;
     let (mut size, mut added) = (0u32, 0usize);
     for w in hashes.windows(SHINGLE) {
         let [a, b, c] = *w else { continue };
         let h = shingle_of([a, b, c]);
-        let mut i = (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize & mask;
-        while let Some(s) = slots.get(i)
-            && live(s)
-            && s.key != h
-        {
+        let mut i = (h >> shift) as usize & mask;
+        while let Some(slot) = slots.get_mut(i) {
+            if slot.last.wrapping_sub(base) >= sentences {
+                // A free slot (or one of an earlier document): a new
+                // shingle.
+                *slot = Slot {
+                    key: h,
+                    last: global,
+                    postings: SINGLE,
+                };
+                size += 1;
+                added += 1;
+                break;
+            }
+            if slot.key == h {
+                // Not yet counted for this sentence: an earlier one holds
+                // it.
+                if slot.last != global {
+                    size += 1;
+                    slot.postings = share(slot, postings, counts, touched, base, si);
+                    slot.last = global;
+                }
+                break;
+            }
             i = (i + 1) & mask;
         }
-        let Some(slot) = slots.get_mut(i) else {
-            continue;
-        };
-        if slot.last == global {
-            // Already counted for this sentence.
-            continue;
-        }
-        size += 1;
-        let list = if !live(slot) {
-            added += 1;
-            SINGLE
-        } else if slot.postings == SINGLE {
-            let first = slot.last - base;
-            count(counts, touched, first);
-            let mut p = Postings::default();
-            p.push(first);
-            p.push(si);
-            postings.push(p);
-            u32::try_from(postings.len() - 1).unwrap_or(SINGLE)
-        } else {
-            if let Some(p) = postings.get_mut(slot.postings as usize) {
-                for &s in p.as_slice() {
-                    count(counts, touched, s);
-                }
-                p.push(si);
-            }
-            slot.postings
-        };
-        *slot = Slot {
-            key: h,
-            last: global,
-            postings: list,
-        };
     }
     (size, added)
+}
+
+/// Counts the shingle of `slot`, held by earlier sentences of the current
+/// document (`base` is its first), as shared with each of them and adds
+/// sentence `si` to its postings; returns the postings' index.
+fn share(
+    slot: &Slot,
+    postings: &mut Vec<Postings>,
+    counts: &mut [u32],
+    touched: &mut Vec<u32>,
+    base: u32,
+    si: u32,
+) -> u32 {
+    if slot.postings == SINGLE {
+        let first = slot.last - base;
+        count(counts, touched, first);
+        let mut p = Postings::default();
+        p.push(first);
+        p.push(si);
+        postings.push(p);
+        u32::try_from(postings.len() - 1).unwrap_or(SINGLE)
+    } else {
+        if let Some(p) = postings.get_mut(slot.postings as usize) {
+            for &s in p.as_slice() {
+                count(counts, touched, s);
+            }
+            p.push(si);
+        }
+        slot.postings
+    }
 }
 
 /// The hash of every word of `text[range]` in order, into `out`: the
@@ -712,19 +761,18 @@ fn scan_words(
     if first >= end {
         return;
     }
-    let wide = bits.any_wide(first, end);
     // One word: the ASCII ones hashed in place, the others read by
     // [`push_tokens`] (bounded by ASCII bytes or the range: character
     // boundaries).
     macro_rules! word {
         ($start:expr, $stop:expr) => {{
             let (start, stop) = ($start, $stop);
-            if wide && bits.any_wide(start, stop) {
+            if let Some(h) = hash_ascii_word(bytes, start, stop) {
+                out.push(h);
+            } else {
                 spill.clear();
                 push_tokens(text, start..stop, spill, lower);
                 out.extend(spill.iter().map(|t| t.hash));
-            } else {
-                out.push(hash_ascii_word(bytes, start, stop));
             }
         }};
     }
@@ -740,25 +788,31 @@ fn scan_words(
         if end - lo < 64 {
             w &= (1u64 << (end - lo)) - 1;
         }
-        let mut starts = w & !((w << 1) | carry);
+        // Bit k: byte k - 1 is part of a word. Words start where a word
+        // byte follows another byte and end (exclusive) where another byte
+        // follows a word byte; starts and ends alternate.
+        let prev = (w << 1) | carry;
+        let mut starts = w & !prev;
+        let mut ends = !w & prev;
         carry = w >> 63;
-        loop {
-            let start = match open.take() {
-                Some(p) => p,
-                None if starts != 0 => {
-                    let p = lo + starts.trailing_zeros() as usize;
-                    starts &= starts - 1;
-                    p
-                }
-                None => break,
-            };
-            let clear = !w & (u64::MAX << (start.max(lo) - lo));
-            if clear == 0 {
+        if let Some(start) = open {
+            if ends == 0 {
                 // The word goes on into the next block.
+                continue;
+            }
+            word!(start, lo + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+            open = None;
+        }
+        while starts != 0 {
+            let start = lo + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if ends == 0 {
                 open = Some(start);
                 break;
             }
-            word!(start, lo + clear.trailing_zeros() as usize);
+            word!(start, lo + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
         }
     }
     if let Some(start) = open {
@@ -848,21 +902,11 @@ fn repeated_short_lines(lines: &[Line<'_>], marks: &Marks) -> Vec<Range<usize>> 
         if !(2..=6).contains(&l.words) || is_covered(marks, l) {
             continue;
         }
-        let mut key = String::with_capacity(l.text.len());
-        for w in l
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            if w.is_ascii() {
-                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                key.push_str(&w.to_lowercase());
-            }
-        }
+        let key = if l.text.is_ascii() {
+            short_line_key_ascii(l.text)
+        } else {
+            short_line_key(l.text)
+        };
         if key.len() < 10 || !key.chars().any(char::is_alphabetic) {
             continue;
         }
@@ -871,6 +915,46 @@ fn repeated_short_lines(lines: &[Line<'_>], marks: &Marks) -> Vec<Range<usize>> 
         }
     }
     out
+}
+
+/// The words of a line (runs of letters and digits) in lower case, joined
+/// by single spaces: the key under which [`repeated_short_lines`] compares
+/// lines.
+fn short_line_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if w.is_ascii() {
+            key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            key.push_str(&w.to_lowercase());
+        }
+    }
+    key
+}
+
+/// [`short_line_key`] of an ASCII line, byte by byte.
+fn short_line_key_ascii(text: &str) -> String {
+    let mut key = Vec::with_capacity(text.len());
+    let mut gap = false;
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(b' ');
+            }
+            gap = false;
+            key.push(b.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    // Only ASCII bytes went in.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -970,6 +1054,40 @@ mod tests {
                 let y: Vec<_> = y.iter().map(|k| (k.start, k.end, k.hash)).collect();
                 assert_eq!(x, y, "{t}");
                 assert_eq!(z, y, "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_line_keys_match_for_ascii_lines() {
+        let lines = [
+            "Steel towns face tough times",
+            "  --Rs. 5,000 crore!! (2024)  ",
+            "A-B  c_d",
+            "",
+            "...",
+            "x",
+            "MIXED Case\tTabs\u{b}and\u{c}feeds",
+        ];
+        for l in lines {
+            assert_eq!(short_line_key_ascii(l), short_line_key(l), "{l:?}");
+        }
+        assert_eq!(short_line_key("Ōdisha — Govt"), "ōdisha govt");
+    }
+
+    #[test]
+    fn mostly_covered_agrees_with_covered() {
+        let text = "Home | News\n\n  Body text\x0bhere. \t\u{a0}More é text.\r\nEnd";
+        let mut marks = Marks::new(text.len());
+        marks.paint(0, 11, FurnitureKind::JobListing);
+        marks.paint(20, 26, FurnitureKind::Repeat);
+        for a in 0..=text.len() + 2 {
+            for b in a..=text.len() + 2 {
+                assert_eq!(
+                    mostly_covered(&marks, text, a, b),
+                    marks.covered(text, a, b) >= 0.5,
+                    "{a}..{b}"
+                );
             }
         }
     }
