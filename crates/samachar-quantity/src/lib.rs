@@ -177,11 +177,11 @@ fn heading_unit(heading: &str) -> Option<HeadingUnit> {
                 scale: q.value,
             });
         }
-        // A single word of letters: a unit the reader of the sheet knows
-        // ("toe", tonnes of oil equivalent).
-        let single = inner.split_whitespace().count() == 1
-            && (2..=12).contains(&inner.chars().count())
-            && inner.chars().all(char::is_alphabetic);
+        // A short lower-case abbreviation: a unit the reader of the sheet
+        // knows ("toe", tonnes of oil equivalent). A capitalised word in
+        // parentheses ("Phone (Office)") says something else.
+        let single =
+            (2..=4).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_lowercase());
         return single.then(|| HeadingUnit {
             unit: inner.to_string(),
             per: None,

@@ -60,6 +60,7 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("Installed capacity (MW)\n\n1,320", 1320.0, Some("MW"), None),
     // ... but not a count heading, a sentence above, or words beside it.
     ("Employment (Nos)\n\n68000", 68000.0, None, None),
+    ("Phone (Office)\n\n26012345", 26012345.0, None, None),
     ("The cluster employs many people.\n\n450", 450.0, None, None),
     ("Number of MSMEs\n\n450 in 2010", 450.0, None, None),
     // Numbers in words.
