@@ -861,10 +861,28 @@ fn metric(
         noun.push_str(w);
     }
     if noun.is_empty() {
-        Some(format!("number of {unit_l}"))
+        Some(format!("number of {}", lower_but_acronyms(unit)))
     } else {
-        Some(noun.to_lowercase())
+        Some(lower_but_acronyms(&noun))
     }
+}
+
+/// `s` in lower case but for acronyms ("MSME units", "TEEs"), kept as
+/// written.
+fn lower_but_acronyms(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let caps = w.strip_suffix('s').unwrap_or(w);
+        if (2..=5).contains(&caps.len()) && caps.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push_str(w);
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Finds the facts of one article.

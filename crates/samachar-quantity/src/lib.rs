@@ -1470,6 +1470,20 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             return None;
         }
         let w = k.raw(t);
+        // An acronym: a plural one is the noun ("450 MSMEs", kept as
+        // written), a bare one a modifier ("200 MSME units").
+        let caps = w.trim_end_matches('s');
+        if (2..=5).contains(&caps.len()) && caps.bytes().all(|b| b.is_ascii_uppercase()) {
+            if caps.len() < w.len() {
+                return (w.len() == caps.len() + 1).then(|| (w.to_string(), k.end, skipped));
+            }
+            skipped += 1;
+            if skipped > 5 {
+                return None;
+            }
+            p = k.end;
+            continue;
+        }
         if !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }

@@ -36,6 +36,15 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("$13,009 million", 13009e6, Some("USD"), None),
     ("₹5.2 lakh", 520000.0, Some("INR"), None),
     ("Rs 10L", 1e6, Some("INR"), None),
+    // Acronyms: a plural one is the count noun, a bare one a modifier.
+    ("The cluster has 450 MSMEs.", 450.0, Some("MSMEs"), None),
+    (
+        "There are 200 MSME units in the area.",
+        200.0,
+        Some("units"),
+        None,
+    ),
+    ("1,200 SHGs were formed", 1200.0, Some("SHGs"), None),
     // A bare figure under a field heading takes the heading's unit.
     (
         "Number of MSMEs\n\n450\n\nMain fuels",
