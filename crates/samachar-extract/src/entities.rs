@@ -51,6 +51,66 @@ impl Tok {
             cap,
         }
     }
+
+    /// A joined word from `start` to `end`: its core ends before a
+    /// possessive `'s` or a `-based` suffix, which are flagged.
+    fn joined(text: &str, start: usize, end: usize, cap: bool) -> Self {
+        let word = &text[start..end];
+        let mut t = Tok {
+            start,
+            end,
+            full_end: end,
+            possessive: false,
+            based: false,
+            joined: true,
+            cap,
+        };
+        for suffix in ["'s", "’s"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                t.end = end - suffix.len();
+                t.possessive = true;
+            }
+        }
+        if !t.possessive {
+            for suffix in ["-based", "-headquartered"] {
+                if word.len() > suffix.len() + 1 && ends_with_ignore_case(word, suffix) {
+                    t.end = end - suffix.len();
+                    t.based = true;
+                }
+            }
+        }
+        t
+    }
+}
+
+/// The length of the letter or digit at byte `i` of `text`, or 0.
+#[inline]
+fn alnum_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        None => 0,
+        Some(b) if b.is_ascii() => usize::from(ASCII_ALNUM[usize::from(*b)]),
+        Some(_) => match text[i..].chars().next() {
+            Some(c) if c.is_alphanumeric() => c.len_utf8(),
+            _ => 0,
+        },
+    }
+}
+
+/// The length of an inner joiner (`-`, `'`, `’`) at byte `i` that a letter
+/// or digit follows, or 0.
+#[inline]
+fn joiner_len(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    let jl = match bytes[i] {
+        b'-' | b'\'' => 1,
+        0xE2 if bytes[i..].starts_with("’".as_bytes()) => 3,
+        _ => 0,
+    };
+    if jl > 0 && alnum_len(text, i + jl) > 0 {
+        jl
+    } else {
+        0
+    }
 }
 
 /// ASCII letters and digits, by byte.
@@ -71,30 +131,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut out = Vec::with_capacity(n / 5 + 8);
-    // The length of the letter or digit at `i`, or 0.
-    let alnum_len = |i: usize| -> usize {
-        match bytes.get(i) {
-            None => 0,
-            Some(b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
-            Some(_) => match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => c.len_utf8(),
-                _ => 0,
-            },
-        }
-    };
     let mut i = 0;
     while i < n {
         let b = bytes[i];
         if b == b'&' {
-            out.push(Tok {
-                start: i,
-                end: i + 1,
-                full_end: i + 1,
-                possessive: false,
-                based: false,
-                joined: false,
-                cap: false,
-            });
+            out.push(Tok::plain(i, i + 1, false));
             i += 1;
             continue;
         }
@@ -103,7 +144,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         // An ASCII byte here is a letter or digit.
-        let first = if b.is_ascii() { 1 } else { alnum_len(i) };
+        let first = if b.is_ascii() { 1 } else { alnum_len(text, i) };
         if first == 0 {
             // A non-ASCII character that is no letter: skip it whole.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
@@ -120,21 +161,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             if i >= n {
                 break;
             }
-            let b = bytes[i];
-            if !b.is_ascii() {
-                let l = alnum_len(i);
+            if !bytes[i].is_ascii() {
+                let l = alnum_len(text, i);
                 if l > 0 {
                     i += l;
                     continue;
                 }
             }
-            // Inner joiner: keep only when a letter or digit follows.
-            let jl = match b {
-                b'-' | b'\'' => 1,
-                0xE2 if bytes[i..].starts_with("’".as_bytes()) => 3,
-                _ => 0,
-            };
-            if jl > 0 && alnum_len(i + jl) > 0 {
+            let jl = joiner_len(text, i);
+            if jl > 0 {
                 joined = true;
                 i += jl;
                 continue;
@@ -142,34 +177,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             break;
         }
         let end = i;
-        let mut core_end = end;
-        let mut possessive = false;
-        let mut based = false;
-        if joined {
-            let word = &text[start..end];
-            for suffix in ["'s", "’s"] {
-                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                    core_end = end - suffix.len();
-                    possessive = true;
-                }
-            }
-            if !possessive {
-                for suffix in ["-based", "-headquartered"] {
-                    if word.len() > suffix.len() + 1 && ends_with_ignore_case(word, suffix) {
-                        core_end = end - suffix.len();
-                        based = true;
-                    }
-                }
-            }
-        }
-        out.push(Tok {
-            start,
-            end: core_end,
-            full_end: end,
-            possessive,
-            based,
-            joined,
-            cap: is_capitalised(&text[start..end]),
+        let cap = is_capitalised(&text[start..end]);
+        out.push(if joined {
+            Tok::joined(text, start, end, cap)
+        } else {
+            Tok::plain(start, end, cap)
         });
     }
     out
@@ -215,17 +227,6 @@ pub(crate) fn scan(text: &str) -> Scan {
     // The current line: its start, its words of more than three characters
     // and how many of them are capitalised.
     let (mut line_start, mut long_words, mut caps) = (0usize, 0usize, 0usize);
-    // The length of the letter or digit at `i`, or 0.
-    let alnum_len = |i: usize| -> usize {
-        match bytes.get(i) {
-            None => 0,
-            Some(b) if b.is_ascii() => usize::from(ASCII_ALNUM[usize::from(*b)]),
-            Some(_) => match text[i..].chars().next() {
-                Some(c) if c.is_alphanumeric() => c.len_utf8(),
-                _ => 0,
-            },
-        }
-    };
     let masks = Masks::of(bytes);
     let mut i = 0;
     // Plain words (ASCII letters and digits) come from the masks, a run at
@@ -278,15 +279,7 @@ pub(crate) fn scan(text: &str) -> Scan {
                 continue;
             }
             C_AMP => {
-                let t = Tok {
-                    start: i,
-                    end: i + 1,
-                    full_end: i + 1,
-                    possessive: false,
-                    based: false,
-                    joined: false,
-                    cap: false,
-                };
+                let t = Tok::plain(i, i + 1, false);
                 keep_tok(&mut toks, &mut pending, &mut follow, t, true);
                 i += 1;
                 continue;
@@ -300,7 +293,7 @@ pub(crate) fn scan(text: &str) -> Scan {
                 continue;
             }
             C_ALNUM => 1,
-            _ => alnum_len(i),
+            _ => alnum_len(text, i),
         };
         if first == 0 {
             // A non-ASCII character that is no letter: skip it whole.
@@ -318,21 +311,15 @@ pub(crate) fn scan(text: &str) -> Scan {
             if i >= n {
                 break;
             }
-            let b = bytes[i];
-            if !b.is_ascii() {
-                let l = alnum_len(i);
+            if !bytes[i].is_ascii() {
+                let l = alnum_len(text, i);
                 if l > 0 {
                     i += l;
                     continue;
                 }
             }
-            // Inner joiner: keep only when a letter or digit follows.
-            let jl = match b {
-                b'-' | b'\'' => 1,
-                0xE2 if bytes[i..].starts_with("’".as_bytes()) => 3,
-                _ => 0,
-            };
-            if jl > 0 && alnum_len(i + jl) > 0 {
+            let jl = joiner_len(text, i);
+            if jl > 0 {
                 joined = true;
                 mark_start(bytes, seg, i, &mut upper, &mut anchor_starts);
                 i += jl;
@@ -357,34 +344,10 @@ pub(crate) fn scan(text: &str) -> Scan {
             long_words += 1;
             caps += usize::from(cap);
         }
-        let mut core_end = end;
-        let mut possessive = false;
-        let mut based = false;
-        if joined {
-            let word = &text[start..end];
-            for suffix in ["'s", "’s"] {
-                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                    core_end = end - suffix.len();
-                    possessive = true;
-                }
-            }
-            if !possessive {
-                for suffix in ["-based", "-headquartered"] {
-                    if word.len() > suffix.len() + 1 && ends_with_ignore_case(word, suffix) {
-                        core_end = end - suffix.len();
-                        based = true;
-                    }
-                }
-            }
-        }
-        let t = Tok {
-            start,
-            end: core_end,
-            full_end: end,
-            possessive,
-            based,
-            joined,
-            cap,
+        let t = if joined {
+            Tok::joined(text, start, end, cap)
+        } else {
+            Tok::plain(start, end, cap)
         };
         keep_tok(&mut toks, &mut pending, &mut follow, t, cap);
     }

@@ -695,34 +695,31 @@ pub fn has_company_suffix(name: &str) -> bool {
         ) {
             return false;
         }
-        return COMPANY_SUFFIXES.iter().any(|suffix| {
-            let n = suffix.len();
-            count > n
-                && suffix
-                    .iter()
-                    .rev()
-                    .zip(last.iter())
-                    .all(|(s, w)| w.eq_ignore_ascii_case(s.as_bytes()))
-        });
+        return ends_in_suffix(&last, count);
     }
     let mut rev = name
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .filter(|w| !w.is_empty())
         .rev();
-    let mut last = [""; 3];
+    let mut last: [&[u8]; 3] = [b""; 3];
     let mut count = 0;
     for w in rev.by_ref().take(3) {
-        last[count] = w;
+        last[count] = w.as_bytes();
         count += 1;
     }
+    ends_in_suffix(&last, count)
+}
+
+/// True when the `count` last words of a name (`last[0]` the last one) end
+/// in a company suffix with at least one word before it.
+fn ends_in_suffix(last: &[&[u8]; 3], count: usize) -> bool {
     COMPANY_SUFFIXES.iter().any(|suffix| {
-        let n = suffix.len();
-        count > n
+        count > suffix.len()
             && suffix
                 .iter()
                 .rev()
                 .zip(last.iter())
-                .all(|(s, w)| w.eq_ignore_ascii_case(s) && w.len() == s.len())
+                .all(|(s, w)| w.eq_ignore_ascii_case(s.as_bytes()))
     })
 }
 

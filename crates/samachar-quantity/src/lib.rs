@@ -165,17 +165,22 @@ fn heading_unit(heading: &str) -> Option<HeadingUnit> {
             None => format!("1 {}", words.join(" ")),
         };
         let probe = probe.trim_end();
-        let read = extract_units_only(probe);
-        if let Some(q) = read
+        if let Some(q) = only_draft(probe)
             && q.start == 0
             && q.end == probe.len()
-            && (q.unit.is_some() || q.value != 1.0)
         {
-            return Some(HeadingUnit {
-                unit: q.unit?,
-                per: q.per,
-                scale: q.value,
-            });
+            match q.unit {
+                Some(unit) => {
+                    return Some(HeadingUnit {
+                        unit,
+                        per: q.per,
+                        scale: q.value,
+                    });
+                }
+                // A scale word alone ("(crore)") names no unit.
+                None if q.value != 1.0 => return None,
+                None => {}
+            }
         }
         // A short lower-case abbreviation: a unit the reader of the sheet
         // knows ("toe", tonnes of oil equivalent). A capitalised word in
@@ -204,26 +209,12 @@ fn heading_unit(heading: &str) -> Option<HeadingUnit> {
     })
 }
 
-/// The one quantity of a short probe text, without the heading pass.
-fn extract_units_only(probe: &str) -> Option<Quantity> {
+/// The one quantity of a short probe text, before sentences and headings.
+fn only_draft(probe: &str) -> Option<Draft> {
     let (drafts, _) = drafts(probe);
     let mut drafts = drafts.into_iter();
     let d = drafts.next()?;
-    if drafts.next().is_some() {
-        return None;
-    }
-    Some(Quantity {
-        text: probe.get(d.start..d.end).unwrap_or("").to_string(),
-        value: d.value,
-        value_max: d.value_max,
-        unit: d.unit,
-        per: d.per,
-        qualifier: d.qualifier,
-        start: d.start,
-        end: d.end,
-        sentence: String::new(),
-        same_as: None,
-    })
+    drafts.next().is_none().then_some(d)
 }
 
 /// A quantity before its sentence is attached.
