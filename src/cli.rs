@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use samachar_core::chart::{self, ChartKind, Table, TableFormat};
 use samachar_core::model::{CorpusAnalysis, LoadError};
-use samachar_core::store::Project;
+use samachar_core::store::{Edit, Project};
 use samachar_core::{Article, corpus_analysis};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -129,6 +129,28 @@ pub enum ProjectCommand {
     Info {
         /// The project file.
         file: PathBuf,
+    },
+    /// List a project's articles: id, file and title; removed ones are marked.
+    List {
+        /// The project file.
+        file: PathBuf,
+    },
+    /// Take articles out of a project's tables, charts and search (they stay
+    /// in the file; `restore` or undo in the app brings them back).
+    Remove {
+        /// The project file.
+        file: PathBuf,
+        /// Articles by id (as `list` shows it), file name or path.
+        #[arg(required = true)]
+        articles: Vec<String>,
+    },
+    /// Bring removed articles back.
+    Restore {
+        /// The project file.
+        file: PathBuf,
+        /// Articles by id (as `list` shows it), file name or path.
+        #[arg(required = true)]
+        articles: Vec<String>,
     },
 }
 
@@ -288,11 +310,22 @@ fn import_into(project: &mut Project, paths: &[PathBuf]) -> Result<Vec<LoadError
     let mut errors = batch.errors;
     let mut items = Vec::new();
     for article in batch.articles {
-        if project.contains_bytes(&article.doc.bytes)? {
-            eprintln!(
-                "samachar: {}: already in the project, skipped",
-                article.doc.path
-            );
+        if let Some(id) = project.find_bytes(&article.doc.bytes)? {
+            if project.annotations().is_removed(id) {
+                project.apply(Edit::RestoreArticle {
+                    article: id,
+                    file: article.doc.file.clone(),
+                })?;
+                eprintln!(
+                    "samachar: {}: was removed from the project, restored",
+                    article.doc.path
+                );
+            } else {
+                eprintln!(
+                    "samachar: {}: already in the project, skipped",
+                    article.doc.path
+                );
+            }
             continue;
         }
         items.push((article.doc, article.analysis));
@@ -341,7 +374,78 @@ fn project(command: ProjectCommand) -> Result<ExitCode> {
             println!("{}", project.info()?);
             Ok(ExitCode::SUCCESS)
         }
+        ProjectCommand::List { file } => {
+            let project = Project::open_read_only(&file)?;
+            let mut out = std::io::stdout().lock();
+            for a in project.all_articles()? {
+                let removed = if project.annotations().is_removed(a.id) {
+                    "  (removed)"
+                } else {
+                    ""
+                };
+                let title = a.analysis.title.as_deref().unwrap_or("");
+                writeln!(out, "{}\t{}\t{title}{removed}", a.id.0, a.doc.file)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        ProjectCommand::Remove { file, articles } => change_articles(&file, &articles, true),
+        ProjectCommand::Restore { file, articles } => change_articles(&file, &articles, false),
     }
+}
+
+/// Removes (`remove`) or restores articles named by id, file name or path,
+/// each as one undoable edit. Names that match nothing, or several articles,
+/// are reported and the others still done.
+fn change_articles(file: &Path, names: &[String], remove: bool) -> Result<ExitCode> {
+    let mut project = Project::open(file)?;
+    let all = project.all_articles()?;
+    let mut failed = false;
+    for name in names {
+        let matches: Vec<_> = all
+            .iter()
+            .filter(|a| a.id.0.to_string() == *name || a.doc.file == *name || a.doc.path == *name)
+            .collect();
+        let [article] = matches.as_slice() else {
+            failed = true;
+            if matches.is_empty() {
+                eprintln!("samachar: no article “{name}” in {}", file.display());
+            } else {
+                eprintln!(
+                    "samachar: “{name}” names {} articles; give the id (see `samachar project list`)",
+                    matches.len()
+                );
+            }
+            continue;
+        };
+        let (id, file_name) = (article.id, article.doc.file.clone());
+        let edit = if remove {
+            Edit::RemoveArticle {
+                article: id,
+                file: file_name.clone(),
+            }
+        } else {
+            Edit::RestoreArticle {
+                article: id,
+                file: file_name.clone(),
+            }
+        };
+        match project.apply(edit) {
+            Ok(()) => println!(
+                "{} {file_name} (article {})",
+                if remove { "removed" } else { "restored" },
+                id.0
+            ),
+            Err(e) => {
+                failed = true;
+                eprintln!("samachar: {file_name}: {e}");
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Loads the corpus a table or chart is made from: a project file (with the

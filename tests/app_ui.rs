@@ -826,3 +826,53 @@ fn selection_survives_a_rebuild_of_the_tables() {
     assert_eq!(h.state().view().entities[row_after].id, last.id);
     assert_eq!(h.state().selection.entity_id(), Some(last.id.as_str()));
 }
+
+#[test]
+fn remove_an_article_from_the_list_undo_redo_and_import_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = seeded(dir.path());
+    let bags = |h: &Harness<'static, SamacharApp>| {
+        h.state()
+            .view()
+            .quantities
+            .iter()
+            .any(|q| q.value == 640_000.0)
+    };
+    assert!(bags(&h));
+    let title = "Muzaffarpur emerging as a major bag cluster in India’s Bihar state";
+    let item = egui::accesskit::Role::ListItem;
+    h.get_by_role_and_label(item, title).click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Remove from project").click();
+    settle(&mut h);
+    assert_eq!(h.state().view().corpus.articles.len(), 2);
+    assert!(!bags(&h), "its quantities left the tables");
+    assert!(
+        h.query_by_role_and_label(item, title).is_none(),
+        "and the list"
+    );
+    assert!(
+        h.query_all_by_label_contains("Remove article “002_41c24c9b7009feb6.txt”")
+            .count()
+            > 0,
+        "the toast names it"
+    );
+
+    undo(&mut h);
+    assert_eq!(h.state().view().corpus.articles.len(), 3);
+    assert!(bags(&h), "undo brings it back");
+    redo(&mut h);
+    assert_eq!(h.state().view().corpus.articles.len(), 2);
+
+    // Importing the same file again restores it instead of skipping it.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/002_41c24c9b7009feb6.txt");
+    h.state_mut().queue(Command::ImportPaths(vec![seed]));
+    settle(&mut h);
+    assert_eq!(h.state().view().corpus.articles.len(), 3);
+    assert!(bags(&h));
+    assert!(
+        h.query_all_by_label_contains("restored 1 that had been removed")
+            .count()
+            > 0
+    );
+}

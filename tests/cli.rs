@@ -364,3 +364,44 @@ fn both_seed_articles_about_the_boots_say_they_go_to_russia() {
         );
     }
 }
+
+#[test]
+fn project_remove_hides_an_article_and_importing_it_again_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.samachar");
+    let f = file.to_str().unwrap_or_default();
+    assert_eq!(samachar(&["project", "new", f]).status.code(), Some(0));
+    let quantities = || {
+        let out = samachar(&["export", "--what", "quantities", "--format", "csv", f]);
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(quantities().contains("640000"));
+
+    let bags = "002_41c24c9b7009feb6.txt";
+    let out = samachar(&["project", "remove", f, bags, "no-such.txt"]);
+    assert_eq!(out.status.code(), Some(1), "one name matched nothing");
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("removed {bags}")));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article “no-such.txt”"));
+    assert!(
+        !quantities().contains("640000"),
+        "the removed article is left out"
+    );
+    let list = String::from_utf8_lossy(&samachar(&["project", "list", f]).stdout).into_owned();
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.contains(bags) && l.ends_with("(removed)")),
+        "{list}"
+    );
+    let info = String::from_utf8_lossy(&samachar(&["project", "info", f]).stdout).into_owned();
+    assert!(info.contains("2 (1 removed, kept in the file)"), "{info}");
+
+    // Importing the same file again brings it back rather than skipping it.
+    let add = samachar(&["project", "add", f, &format!("seeds/{bags}")]);
+    assert_eq!(add.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&add.stderr).contains("restored"));
+    assert!(quantities().contains("640000"));
+    let again = samachar(&["project", "restore", f, bags]);
+    assert_eq!(again.status.code(), Some(1), "it is not removed any more");
+}

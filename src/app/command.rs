@@ -82,6 +82,9 @@ pub enum Command {
     },
     /// Read article `n` of the corpus.
     SelectArticle(usize),
+    /// Take the article being read out of the project's tables, charts and
+    /// search (kept in the file; undo brings it back).
+    RemoveArticle,
     /// Clear the list of load errors.
     ClearErrors,
     /// Switch between the light and the dark theme.
@@ -127,6 +130,7 @@ impl Command {
             Command::RemoveTagAt { .. } => "Remove tag".into(),
             Command::SelectSpanAt { .. } => "Select highlighted span".into(),
             Command::SelectArticle(n) => format!("Read article {}", n + 1),
+            Command::RemoveArticle => "Remove article from project".into(),
             Command::ClearErrors => "Clear load errors".into(),
             Command::ToggleTheme => "Toggle dark mode".into(),
             Command::Quit => "Quit".into(),
@@ -184,6 +188,7 @@ impl Command {
             Command::SplitEntity,
             Command::AddNote,
             Command::AddEntityNote,
+            Command::RemoveArticle,
         ]);
         all.extend(EntityKind::ALL.iter().map(|k| Command::TagSelection(*k)));
         all.extend(EntityKind::ALL.iter().map(|k| Command::SetEntityKind(*k)));

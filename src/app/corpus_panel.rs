@@ -8,15 +8,16 @@ use samachar_core::model::{CorpusAnalysis, LoadError};
 
 const ITEM_HEIGHT: f32 = 40.0;
 
-/// Draws the panel; returns the command the user gave.
+/// Draws the panel; returns the commands the user gave.
 pub fn corpus_panel_ui(
     ui: &mut egui::Ui,
     corpus: &CorpusAnalysis,
     errors: &[LoadError],
     selected: Option<usize>,
     filter: &mut String,
-) -> Option<Command> {
+) -> Vec<Command> {
     let mut command = None;
+    let mut removing = false;
     ui.horizontal(|ui| {
         ui.heading("Articles");
         ui.weak(format!("{}", corpus.articles.len()));
@@ -113,6 +114,14 @@ pub fn corpus_panel_ui(
                 if response.clicked() {
                     command = Some(Command::SelectArticle(i));
                 }
+                response.context_menu(|ui| {
+                    if ui.button("Remove from project").clicked() {
+                        // Select it, then remove the selected article.
+                        command = Some(Command::SelectArticle(i));
+                        removing = true;
+                        ui.close();
+                    }
+                });
             }
         });
     if !errors.is_empty() {
@@ -138,4 +147,7 @@ pub fn corpus_panel_ui(
             });
     }
     command
+        .into_iter()
+        .chain(removing.then_some(Command::RemoveArticle))
+        .collect()
 }

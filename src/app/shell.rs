@@ -60,6 +60,8 @@ struct PendingInsert {
     saved: Vec<(ArticleId, Article)>,
     added: usize,
     duplicates: Vec<String>,
+    /// Removed articles brought back because their file was imported again.
+    restored: Vec<String>,
     errors: usize,
     cancelled: bool,
     seen: BTreeSet<u64>,
@@ -446,6 +448,7 @@ impl SamacharApp {
                     saved: Vec::new(),
                     added: 0,
                     duplicates: Vec::new(),
+                    restored: Vec::new(),
                     errors: nerrors,
                     cancelled: result.cancelled,
                     seen: BTreeSet::new(),
@@ -508,6 +511,7 @@ impl SamacharApp {
         };
         let started = Instant::now();
         let mut failure = None;
+        let removed_before = project.annotations().removed.clone();
         while started.elapsed() < Duration::from_millis(8) && !pending.articles.is_empty() {
             let mut chunk = Vec::new();
             while chunk.len() < 16 {
@@ -515,14 +519,26 @@ impl SamacharApp {
                     break;
                 };
                 let hash = hash_bytes(&a.doc.bytes);
-                let known = match project.contains_bytes(&a.doc.bytes) {
+                let known = match project.find_bytes(&a.doc.bytes) {
                     Ok(k) => k,
                     Err(e) => {
                         failure = Some(format!("{e}"));
-                        false
+                        None
                     }
                 };
-                if known || !pending.seen.insert(hash) {
+                if let Some(id) = known
+                    && project.annotations().is_removed(id)
+                {
+                    // Imported again after being removed: bring it back.
+                    let edit = Edit::RestoreArticle {
+                        article: id,
+                        file: a.doc.file.clone(),
+                    };
+                    match project.apply(edit) {
+                        Ok(()) => pending.restored.push(a.doc.file.clone()),
+                        Err(e) => failure = Some(format!("{e}")),
+                    }
+                } else if known.is_some() || !pending.seen.insert(hash) {
                     pending.duplicates.push(a.doc.file.clone());
                 } else {
                     chunk.push(a);
@@ -553,6 +569,9 @@ impl SamacharApp {
             self.toasts.error(format!(
                 "Could not save imported articles to the project: {message}"
             ));
+        }
+        if removed_before != project.annotations().removed {
+            self.sync_removed(&removed_before);
         }
         let done = self
             .inserting
@@ -589,6 +608,18 @@ impl SamacharApp {
                 .or(Some(0));
         }
         let mut text = format!("Imported {} articles", p.added);
+        if !p.restored.is_empty() {
+            text.push_str(&format!(
+                "; restored {} that had been removed ({})",
+                p.restored.len(),
+                p.restored
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
         if !p.duplicates.is_empty() {
             text.push_str(&format!(
                 "; skipped {} already in the project ({})",
@@ -656,6 +687,7 @@ impl SamacharApp {
                 self.state.show_corpus_panel = !self.state.show_corpus_panel;
             }
             Command::TagSelection(kind) => self.tag_selection(kind),
+            Command::RemoveArticle => self.remove_article(),
             Command::RenameEntity => match self.selected_entity() {
                 Some((id, name)) => self.dialog = Some(EditDialog::Rename { entity: id, name }),
                 None => self
@@ -961,13 +993,93 @@ impl SamacharApp {
             return;
         };
         let label = edit.label();
+        let removed_before = project.annotations().removed.clone();
         match project.apply(edit) {
             Ok(_) => {
                 self.toasts.info(label);
-                self.rebuild_view(false);
+                self.after_edit(&removed_before);
             }
             Err(e) => self.toasts.error(format!("{label}: {e}")),
         }
+    }
+
+    /// Rebuilds what an edit changed: the tables, and the article list when
+    /// articles were removed or restored.
+    fn after_edit(&mut self, removed_before: &BTreeSet<ArticleId>) {
+        let changed = self
+            .project
+            .as_ref()
+            .is_some_and(|p| &p.annotations().removed != removed_before);
+        if changed {
+            self.sync_removed(removed_before);
+        } else {
+            self.rebuild_view(false);
+        }
+    }
+
+    /// Takes the articles the user removed out of the list and loads back
+    /// those restored (by undo, redo or importing them again), then
+    /// rebuilds the corpus; the article being read stays selected if it is
+    /// still there.
+    fn sync_removed(&mut self, removed_before: &BTreeSet<ArticleId>) {
+        let Some(project) = self.project.as_ref() else {
+            return;
+        };
+        let removed = &project.annotations().removed;
+        let mut pairs: Vec<(ArticleId, Article)> = self
+            .ids
+            .iter()
+            .copied()
+            .zip(self.articles.iter().cloned())
+            .filter(|(id, _)| !removed.contains(id))
+            .collect();
+        for id in removed_before.difference(removed) {
+            match project.article(*id) {
+                Ok(Some(stored)) => pairs.push((
+                    stored.id,
+                    Article {
+                        doc: stored.doc,
+                        analysis: stored.analysis,
+                    },
+                )),
+                Ok(None) => {}
+                Err(e) => self
+                    .toasts
+                    .error(format!("Could not read article {id}: {e}")),
+            }
+        }
+        let reading = self.selected_article.and_then(|i| self.ids.get(i)).copied();
+        let (ids, articles): (Vec<_>, Vec<_>) = sorted(pairs).into_iter().unzip();
+        self.ids = ids;
+        self.articles = Arc::new(articles);
+        let still = reading.and_then(|r| self.ids.iter().position(|id| *id == r));
+        if still.is_none() {
+            self.reader.reset();
+        }
+        self.selected_article = still.or(if self.ids.is_empty() { None } else { Some(0) });
+        self.state.selected_article = self
+            .selected_article
+            .and_then(|i| self.articles.get(i))
+            .map(|a| a.doc.file.clone());
+        self.selection = Selection::default();
+        self.rebuild_view(true);
+    }
+
+    /// Removes the article being read from the project's tables (kept in
+    /// the file; undo brings it back).
+    fn remove_article(&mut self) {
+        let Some(index) = self.selected_article else {
+            self.toasts.warning("Select an article to remove first.");
+            return;
+        };
+        let (Some(id), Some(article)) = (self.ids.get(index), self.articles.get(index)) else {
+            return;
+        };
+        let edit = Edit::RemoveArticle {
+            article: *id,
+            file: article.doc.file.clone(),
+        };
+        self.apply_edit(edit);
     }
 
     fn undo_redo(&mut self, undo: bool) {
@@ -979,13 +1091,14 @@ impl SamacharApp {
         } else {
             project.redo_label()
         };
+        let removed_before = project.annotations().removed.clone();
         let result = if undo { project.undo() } else { project.redo() };
         match result {
             Ok(true) => {
                 let verb = if undo { "Undid" } else { "Redid" };
                 self.toasts
                     .info(format!("{verb}: {}", label.unwrap_or_default()));
-                self.rebuild_view(false);
+                self.after_edit(&removed_before);
             }
             Ok(false) => self.toasts.info(if undo {
                 "Nothing to undo"
@@ -1183,7 +1296,7 @@ impl SamacharApp {
                 .size_range(180.0..=600.0)
                 .show(ui, |ui| {
                     let view = self.view.clone();
-                    if let Some(c) = corpus_panel_ui(
+                    for c in corpus_panel_ui(
                         ui,
                         &view.corpus,
                         &self.errors,
@@ -1346,6 +1459,12 @@ impl SamacharApp {
                 ui.separator();
                 self.menu_item(ui, Command::AddNote, self.selected_article.is_some());
                 self.menu_item(ui, Command::ShowTab(Tab::Notes), true);
+                ui.separator();
+                self.menu_item(
+                    ui,
+                    Command::RemoveArticle,
+                    self.selected_article.is_some() && self.project.is_some(),
+                );
                 ui.separator();
                 self.menu_item(ui, Command::Palette, true);
             });

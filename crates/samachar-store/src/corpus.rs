@@ -147,6 +147,9 @@ impl Annotations {
 
     fn add_tags(&self, work: &mut Work<'_>) {
         for tag in self.tags.values() {
+            if self.is_removed(tag.article) {
+                continue;
+            }
             let Some(file) = self.article_files.get(&tag.article) else {
                 continue;
             };

@@ -185,6 +185,22 @@ pub enum Edit {
         /// The alias.
         alias: String,
     },
+    /// Take an article out of the tables, charts and search. Nothing is
+    /// deleted: its original bytes, analysis, tags and notes stay in the
+    /// project file, and [`Edit::RestoreArticle`] brings it back.
+    RemoveArticle {
+        /// The article.
+        article: ArticleId,
+        /// Its file name, for the undo history's label.
+        file: String,
+    },
+    /// Bring a removed article back (the inverse of [`Edit::RemoveArticle`]).
+    RestoreArticle {
+        /// The article.
+        article: ArticleId,
+        /// Its file name, for the undo history's label.
+        file: String,
+    },
 }
 
 /// The name of a kind as shown in menus (British spelling).
@@ -234,6 +250,8 @@ impl Edit {
             Edit::ClearEntityKind { .. } => "Clear entity kind".to_string(),
             Edit::UnmergeEntity { from } => format!("Unmerge {}", short(from)),
             Edit::UnsplitEntity { alias, .. } => format!("Join “{}” back", short(alias)),
+            Edit::RemoveArticle { file, .. } => format!("Remove article “{}”", short(file)),
+            Edit::RestoreArticle { file, .. } => format!("Restore article “{}”", short(file)),
         }
     }
 }
@@ -313,6 +331,9 @@ pub struct Annotations {
     /// Notes.
     #[serde(default)]
     pub notes: BTreeMap<NoteId, Note>,
+    /// Articles the user removed from the tables (kept in the file).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub removed: BTreeSet<ArticleId>,
     /// Which file each article id is. Not an annotation and not saved with
     /// them: [`crate::Project`] fills it so that
     /// [`Annotations::apply_to_corpus`] can find the article of a tag
@@ -343,6 +364,12 @@ impl Annotations {
             && self.merges.is_empty()
             && self.splits.is_empty()
             && self.notes.is_empty()
+            && self.removed.is_empty()
+    }
+
+    /// True when the user removed this article from the tables.
+    pub fn is_removed(&self, article: ArticleId) -> bool {
+        self.removed.contains(&article)
     }
 
     /// The id the next tag gets.
@@ -607,6 +634,24 @@ impl Annotations {
                 self.notes.insert(*note, content.clone());
                 Ok(Edit::DeleteNote { note: *note })
             }
+            Edit::RemoveArticle { article, file } => {
+                if !self.removed.insert(*article) {
+                    return Err(EditError::NoChange(format!("{file} is already removed")));
+                }
+                Ok(Edit::RestoreArticle {
+                    article: *article,
+                    file: file.clone(),
+                })
+            }
+            Edit::RestoreArticle { article, file } => {
+                if !self.removed.remove(article) {
+                    return Err(EditError::NoChange(format!("{file} is not removed")));
+                }
+                Ok(Edit::RemoveArticle {
+                    article: *article,
+                    file: file.clone(),
+                })
+            }
         }
     }
 }
@@ -627,6 +672,13 @@ mod tests {
             end,
             kind: org(),
             label: label.to_string(),
+        }
+    }
+
+    fn remove_article(article: i64) -> Edit {
+        Edit::RemoveArticle {
+            article: ArticleId(article),
+            file: "b.txt".into(),
         }
     }
 
@@ -757,6 +809,36 @@ mod tests {
                 },
                 ok: false,
             },
+            Case {
+                name: "remove an article",
+                setup: vec![],
+                edit: remove_article(2),
+                ok: true,
+            },
+            Case {
+                name: "removing twice refused",
+                setup: vec![remove_article(2)],
+                edit: remove_article(2),
+                ok: false,
+            },
+            Case {
+                name: "restore a removed article",
+                setup: vec![remove_article(2)],
+                edit: Edit::RestoreArticle {
+                    article: ArticleId(2),
+                    file: "b.txt".into(),
+                },
+                ok: true,
+            },
+            Case {
+                name: "restoring an article that is there refused",
+                setup: vec![remove_article(1)],
+                edit: Edit::RestoreArticle {
+                    article: ArticleId(2),
+                    file: "b.txt".into(),
+                },
+                ok: false,
+            },
         ];
         for case in cases {
             let mut a = Annotations::new();
@@ -814,6 +896,7 @@ mod tests {
                 "Mark entity as programme",
             ),
             (Edit::DeleteNote { note: NoteId(2) }, "Delete note"),
+            (remove_article(2), "Remove article “b.txt”"),
         ];
         for (edit, want) in cases {
             assert_eq!(edit.label(), want);
@@ -845,6 +928,7 @@ mod tests {
                     text: "t".into(),
                 },
             },
+            remove_article(5),
         ];
         for edit in edits {
             let json = serde_json::to_string(&edit).unwrap();
@@ -865,8 +949,15 @@ mod tests {
         })
         .unwrap();
         let json = serde_json::to_string(&a).unwrap();
+        assert!(
+            !json.contains("removed"),
+            "no removed articles: the field is left out, as format 1 wrote it"
+        );
+        a.apply(&remove_article(1)).unwrap();
+        let json = serde_json::to_string(&a).unwrap();
         let back: Annotations = serde_json::from_str(&json).unwrap();
         assert_eq!(back, a);
+        assert!(back.is_removed(ArticleId(1)));
     }
 
     /// A tiny deterministic generator (xorshift), so the property test needs
@@ -888,7 +979,7 @@ mod tests {
         let entities = ["org:a", "org:b", "org:c", "person:d", "place:e"];
         let pick = |rng: &mut Rng| entities[rng.below(entities.len() as u64) as usize].to_string();
         let kind = |rng: &mut Rng| EntityKind::ALL[rng.below(4) as usize];
-        match rng.below(10) {
+        match rng.below(12) {
             0 => {
                 let start = rng.below(50) as usize;
                 Edit::TagSpan {
@@ -940,6 +1031,14 @@ mod tests {
             },
             8 => Edit::DeleteNote {
                 note: NoteId(rng.below(a.notes.len() as u64 + 2)),
+            },
+            9 => Edit::RemoveArticle {
+                article: ArticleId(rng.below(3) as i64 + 1),
+                file: "a.txt".into(),
+            },
+            10 => Edit::RestoreArticle {
+                article: ArticleId(rng.below(3) as i64 + 1),
+                file: "a.txt".into(),
             },
             _ => Edit::UnmergeEntity { from: pick(rng) },
         }

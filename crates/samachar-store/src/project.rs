@@ -59,8 +59,11 @@ pub struct ProjectInfo {
     pub created_by: String,
     /// When it was created (UTC, ISO 8601).
     pub created_at: String,
-    /// Number of articles.
+    /// Number of articles (those removed not counted).
     pub articles: usize,
+    /// Number of articles the user removed (kept in the file).
+    #[serde(default)]
+    pub removed_articles: usize,
     /// Number of spans the user tagged.
     pub tags: usize,
     /// Number of notes.
@@ -85,7 +88,15 @@ impl fmt::Display for ProjectInfo {
             "File format:  {} (created by {} on {})",
             self.schema_version, self.created_by, self.created_at
         )?;
-        writeln!(f, "Articles:     {}", self.articles)?;
+        if self.removed_articles > 0 {
+            writeln!(
+                f,
+                "Articles:     {} ({} removed, kept in the file)",
+                self.articles, self.removed_articles
+            )?;
+        } else {
+            writeln!(f, "Articles:     {}", self.articles)?;
+        }
         writeln!(
             f,
             "Annotations:  {} tag{}, {} note{}, {} entity correction{}",
@@ -530,8 +541,15 @@ impl Project {
     const ARTICLE_COLUMNS: &'static str =
         "id, path, file, format, encoding, format_title, original, text, title, analysis";
 
-    /// Every article, sorted by file name, then id.
+    /// Every article the user has not removed, sorted by file name, then id.
     pub fn articles(&self) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut all = self.all_articles()?;
+        all.retain(|a| !self.annotations.is_removed(a.id));
+        Ok(all)
+    }
+
+    /// Every article, removed ones too, sorted by file name, then id.
+    pub fn all_articles(&self) -> Result<Vec<StoredArticle>, StoreError> {
         let mut stmt = self
             .conn
             .prepare(&format!(
@@ -547,7 +565,7 @@ impl Project {
         Ok(out)
     }
 
-    /// One article, if the project has it.
+    /// One article, if the project has it (removed or not).
     pub fn article(&self, id: ArticleId) -> Result<Option<StoredArticle>, StoreError> {
         let mut stmt = self
             .conn
@@ -563,16 +581,36 @@ impl Project {
         }
     }
 
-    /// Number of articles.
+    /// Number of articles the user has not removed.
     pub fn article_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self
             .conn
             .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
             .map_err(self.sql())?;
-        Ok(to_usize(n))
+        let removed = self
+            .annotations
+            .removed
+            .iter()
+            .filter(|id| self.annotations.article_files.contains_key(id))
+            .count();
+        Ok(to_usize(n).saturating_sub(removed))
     }
 
-    /// True when a file with exactly these bytes was already imported.
+    /// The article with exactly these bytes, if one was imported (removed
+    /// or not).
+    pub fn find_bytes(&self, bytes: &[u8]) -> Result<Option<ArticleId>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id FROM articles WHERE sha256 = ?1 AND original = ?2 ORDER BY id LIMIT 1",
+                params![sha256_hex(bytes), bytes],
+                |r| r.get(0).map(ArticleId),
+            )
+            .optional()
+            .map_err(self.sql())
+    }
+
+    /// True when a file with exactly these bytes was already imported
+    /// (removed or not).
     pub fn contains_bytes(&self, bytes: &[u8]) -> Result<bool, StoreError> {
         self.conn
             .query_row(
@@ -602,10 +640,16 @@ impl Project {
                      ORDER BY bm25(articles_fts, 4.0, 1.0), rowid LIMIT ?2",
                 )
                 .map_err(self.sql())?;
+            // Removed articles are skipped: ask for as many more.
+            let wanted = limit.saturating_add(self.annotations.removed.len());
             let rows = stmt
-                .query_map(params![fts, to_i64(limit)], |r| r.get(0))
+                .query_map(params![fts, to_i64(wanted)], |r| r.get(0))
                 .map_err(self.sql())?;
-            rows.collect::<Result<_, _>>().map_err(self.sql())?
+            let ids: Vec<i64> = rows.collect::<Result<_, _>>().map_err(self.sql())?;
+            ids.into_iter()
+                .filter(|id| !self.annotations.is_removed(ArticleId(*id)))
+                .take(limit)
+                .collect()
         };
         let mut stmt = self
             .conn
@@ -670,7 +714,9 @@ impl Project {
             Edit::AddNote {
                 target: NoteTarget::Article(article),
                 ..
-            } => (*article, None),
+            }
+            | Edit::RemoveArticle { article, .. }
+            | Edit::RestoreArticle { article, .. } => (*article, None),
             _ => return Ok(()),
         };
         let text: Option<String> = self
@@ -879,6 +925,7 @@ impl Project {
             created_by: self.meta("created_by")?.unwrap_or_default(),
             created_at: self.meta("created_at")?.unwrap_or_default(),
             articles: self.article_count()?,
+            removed_articles: a.removed.len(),
             tags: a.tags.len(),
             notes: a.notes.len(),
             entity_corrections: a.renames.len() + a.kinds.len() + a.merges.len() + a.splits.len(),

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use crate::error::StoreError;
 
 /// The file format version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// SQLite `application_id` of a Samachar project ("SMCR").
 pub const APPLICATION_ID: u32 = 0x534D_4352;
@@ -90,8 +90,15 @@ CREATE TABLE app_state (
 ) WITHOUT ROWID;
 "#;
 
+/// Version 2: the tables are those of version 1. The annotations may name
+/// articles the user removed, and the edit log may hold `remove-article`
+/// and `restore-article` edits, which a version-1 reader would not know:
+/// the new number makes an older Samachar refuse the file (as "newer")
+/// rather than drop the removals when it saves.
+const V2: &str = "-- no table changes";
+
 /// Every step, in order. A new format adds a step here (never edits one).
-pub const MIGRATIONS: &[Migration] = &[Migration { to: 1, sql: V1 }];
+pub const MIGRATIONS: &[Migration] = &[Migration { to: 1, sql: V1 }, Migration { to: 2, sql: V2 }];
 
 /// Tables every readable project has.
 pub(crate) const REQUIRED_TABLES: &[&str] = &[
@@ -264,7 +271,6 @@ pub(crate) fn backup_path(path: &Path, version: u32) -> PathBuf {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::Project;
 
     fn version_of(path: &Path) -> i64 {
         let conn = Connection::open(path).unwrap();
@@ -272,11 +278,17 @@ mod tests {
             .unwrap()
     }
 
+    /// A new file in format 1 (the steps below pretend to go on from it).
+    fn version_1_file(path: &Path) {
+        let mut conn = Connection::open(path).unwrap();
+        migrate(&mut conn, path, 0, 1, &MIGRATIONS[..1], None).unwrap();
+    }
+
     #[test]
     fn migration_copies_then_upgrades_in_one_transaction() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.samachar");
-        drop(Project::create(&path).unwrap());
+        version_1_file(&path);
         let original = std::fs::read(&path).unwrap();
         let steps = [
             MIGRATIONS[0],
@@ -317,7 +329,7 @@ mod tests {
     fn failed_migration_leaves_the_file_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.samachar");
-        drop(Project::create(&path).unwrap());
+        version_1_file(&path);
         let original = std::fs::read(&path).unwrap();
         let steps = [
             MIGRATIONS[0],

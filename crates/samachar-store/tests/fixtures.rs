@@ -22,9 +22,10 @@ fn fixture(version: u32) -> PathBuf {
         .join(format!("v{version}.samachar"))
 }
 
-/// The edits every fixture holds (the last one undone).
-fn fixture_edits(ids: &[ArticleId]) -> Vec<Edit> {
-    vec![
+/// The edits the fixture of `version` holds (the last one undone): from
+/// version 2 on, the first article is removed too.
+fn fixture_edits(version: u32, ids: &[ArticleId]) -> Vec<Edit> {
+    let mut edits = vec![
         Edit::TagSpan {
             article: ids[1],
             start: 0,
@@ -60,8 +61,15 @@ fn fixture_edits(ids: &[ArticleId]) -> Vec<Edit> {
             entity: "place:surat".into(),
             kind: EntityKind::Programme,
         },
-        Edit::DeleteNote { note: NoteId(2) },
-    ]
+    ];
+    if version >= 2 {
+        edits.push(Edit::RemoveArticle {
+            article: ids[0],
+            file: "00000.txt".into(),
+        });
+    }
+    edits.push(Edit::DeleteNote { note: NoteId(2) });
+    edits
 }
 
 #[test]
@@ -73,7 +81,7 @@ fn generate_fixture() {
     let mut p = Project::create(&path).unwrap();
     let items: Vec<_> = (0..3).map(support::article).collect();
     let ids = p.add_articles(&items).unwrap();
-    for edit in fixture_edits(&ids) {
+    for edit in fixture_edits(SCHEMA_VERSION, &ids) {
         p.apply(edit).unwrap();
     }
     assert!(p.undo().unwrap());
@@ -88,7 +96,7 @@ fn check_fixture(version: u32) {
     let mut p = Project::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
 
     // Articles, with original bytes and analysis.
-    let articles = p.articles().unwrap();
+    let articles = p.all_articles().unwrap();
     let files: Vec<&str> = articles.iter().map(|a| a.doc.file.as_str()).collect();
     assert_eq!(files, ["00000.txt", "00001.txt", "00002.txt"], "v{version}");
     let ids: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
@@ -123,12 +131,33 @@ fn check_fixture(version: u32) {
     assert_eq!(a.notes[&NoteId(2)].text, "headline");
     assert_eq!(a.article_files[&ids[2]], "00002.txt");
 
+    // From version 2: the first article removed, kept in the file.
+    let shown: Vec<String> = p
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.doc.file)
+        .collect();
+    if version >= 2 {
+        assert_eq!(shown, ["00001.txt", "00002.txt"], "v{version}");
+        assert!(a.is_removed(ids[0]));
+        assert_eq!(p.info().unwrap().removed_articles, 1);
+    } else {
+        assert_eq!(shown.len(), 3, "v{version}");
+    }
+
     // The undo history came along.
+    let edits = fixture_edits(version, &ids).len();
     let history = p.history();
-    assert_eq!(history.len(), 8, "v{version}");
-    assert_eq!(history.iter().filter(|(_, done)| *done).count(), 7);
+    assert_eq!(history.len(), edits, "v{version}");
+    assert_eq!(history.iter().filter(|(_, done)| *done).count(), edits - 1);
     assert_eq!(p.redo_label().as_deref(), Some("Delete note"));
-    assert_eq!(p.undo_label().as_deref(), Some("Mark entity as programme"));
+    let last_done = if version >= 2 {
+        "Remove article “00000.txt”"
+    } else {
+        "Mark entity as programme"
+    };
+    assert_eq!(p.undo_label().as_deref(), Some(last_done));
     assert_eq!(p.get_state("view").unwrap().as_deref(), Some("facts"));
 
     // Every edit can still be undone, back to nothing, and redone.

@@ -128,7 +128,7 @@ fn newer_file_is_refused_untouched() {
     assert!(matches!(err, StoreError::Newer { found: 999, .. }), "{err}");
     let msg = err.to_string();
     assert!(
-        msg.contains("was made by a newer Samachar (file format 999; this version reads up to 1)")
+        msg.contains("was made by a newer Samachar (file format 999; this version reads up to 2)")
             && msg.ends_with("Update Samachar to open it; the file was not changed."),
         "{msg}"
     );
@@ -543,4 +543,66 @@ fn app_state_and_info() {
     ] {
         assert!(shown.contains(part), "{part:?} in\n{shown}");
     }
+}
+
+#[test]
+fn removing_an_article_hides_it_keeps_it_and_undo_brings_it_back() {
+    let dir = temp();
+    let (path, mut p, ids) = project_with_articles(dir.path(), 3);
+    p.apply(tag(ids[1], 0, 4, "Unit")).unwrap();
+    let (doc1, _) = support::article(1);
+    assert_eq!(p.search("Bhagalpur", 5).unwrap().len(), 1);
+
+    p.apply(Edit::RemoveArticle {
+        article: ids[1],
+        file: "00001.txt".into(),
+    })
+    .unwrap();
+    let shown: Vec<ArticleId> = p.articles().unwrap().iter().map(|a| a.id).collect();
+    assert_eq!(shown, [ids[0], ids[2]]);
+    assert_eq!(p.article_count().unwrap(), 2);
+    assert_eq!(p.all_articles().unwrap().len(), 3, "kept in the file");
+    assert!(p.search("Bhagalpur", 5).unwrap().is_empty(), "not searched");
+    assert_eq!(p.search("Unit", 1).unwrap().len(), 1, "limit still met");
+    assert_eq!(p.find_bytes(&doc1.bytes).unwrap(), Some(ids[1]));
+    let info = p.info().unwrap();
+    assert_eq!((info.articles, info.removed_articles), (2, 1));
+    assert!(info.to_string().contains("2 (1 removed, kept in the file)"));
+    assert_eq!(p.annotations().tags.len(), 1, "its tag is kept");
+    assert_eq!(
+        p.undo_label().as_deref(),
+        Some("Remove article “00001.txt”")
+    );
+
+    // Removing it again changes nothing; an unknown article is refused.
+    assert!(
+        p.apply(Edit::RemoveArticle {
+            article: ids[1],
+            file: "00001.txt".into(),
+        })
+        .is_err()
+    );
+    assert!(
+        p.apply(Edit::RemoveArticle {
+            article: ArticleId(99),
+            file: "x.txt".into(),
+        })
+        .is_err()
+    );
+
+    // Kept across reopening.
+    drop(p);
+    let mut p = Project::open(&path).unwrap();
+    assert_eq!(p.article_count().unwrap(), 2);
+    assert!(p.undo().unwrap());
+    assert_eq!(p.article_count().unwrap(), 3);
+    assert_eq!(p.search("Bhagalpur", 5).unwrap().len(), 1);
+    assert!(p.redo().unwrap());
+    assert_eq!(p.article_count().unwrap(), 2);
+    p.apply(Edit::RestoreArticle {
+        article: ids[1],
+        file: "00001.txt".into(),
+    })
+    .unwrap();
+    assert_eq!(p.articles().unwrap().len(), 3);
 }
