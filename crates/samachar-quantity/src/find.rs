@@ -67,60 +67,76 @@ const fn key(w: &[u8]) -> u64 {
     k
 }
 
-/// Number words that may start a number, by key, all at most eight
-/// letters long ("seventeen" is checked on its own).
+/// Number words that may start a number, all at most eight letters long
+/// ("seventeen" is checked on its own).
+const ANCHOR_WORDS: [&[u8]; 42] = [
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"fourty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"hundred",
+    b"thousand",
+    b"lakh",
+    b"lakhs",
+    b"lac",
+    b"lacs",
+    b"crore",
+    b"crores",
+    b"million",
+    b"billion",
+    b"trillion",
+    b"half",
+    b"quarter",
+    b"dozen",
+];
+
+/// [`ANCHOR_WORDS`] by key.
 const ANCHOR_KEYS: [u64; 42] = {
-    let words: [&[u8]; 42] = [
-        b"zero",
-        b"one",
-        b"two",
-        b"three",
-        b"four",
-        b"five",
-        b"six",
-        b"seven",
-        b"eight",
-        b"nine",
-        b"ten",
-        b"eleven",
-        b"twelve",
-        b"thirteen",
-        b"fourteen",
-        b"fifteen",
-        b"sixteen",
-        b"eighteen",
-        b"nineteen",
-        b"twenty",
-        b"thirty",
-        b"fourty",
-        b"forty",
-        b"fifty",
-        b"sixty",
-        b"seventy",
-        b"eighty",
-        b"ninety",
-        b"hundred",
-        b"thousand",
-        b"lakh",
-        b"lakhs",
-        b"lac",
-        b"lacs",
-        b"crore",
-        b"crores",
-        b"million",
-        b"billion",
-        b"trillion",
-        b"half",
-        b"quarter",
-        b"dozen",
-    ];
     let mut keys = [0u64; 42];
     let mut i = 0;
-    while i < words.len() {
-        keys[i] = key(words[i]);
+    while i < ANCHOR_WORDS.len() {
+        keys[i] = key(ANCHOR_WORDS[i]);
         i += 1;
     }
     keys
+};
+
+/// For each length up to nine, the first letters (as `letter & 31`, any
+/// case) of the number words of that length, one bit each.
+const LEN_FIRST: [u32; 10] = {
+    let mut t = [0u32; 10];
+    let mut i = 0;
+    while i < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[i];
+        t[w.len()] |= 1 << (w[0] & 31);
+        i += 1;
+    }
+    t[9] |= 1 << (b's' & 31);
+    t
 };
 
 /// A multiplier that sends every key of [`ANCHOR_KEYS`] to its own slot
@@ -183,39 +199,6 @@ fn is_anchor_word(b: &[u8], i: usize, len: usize) -> bool {
         None => key(b.get(i..i + len).unwrap_or_default()),
     };
     ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k
-}
-
-/// The end of the run of ASCII letters at `i` and whether it is a number
-/// word (as [`is_anchor_word`] tells): one eight-byte read for most words.
-fn word_at(b: &[u8], i: usize) -> (usize, bool) {
-    let Some(x) = chunk(b, i) else {
-        let e = letters_end(b, i);
-        return (e, is_anchor_word(b, i, e - i));
-    };
-    let other = !letter_mask(x) & HI;
-    if other == 0 {
-        // Eight letters or more: only "seventeen" and the eight-letter
-        // words ("thousand", "trillion" ...) count.
-        let e = letters_end(b, i + 8);
-        let anchor = match e - i {
-            8 => {
-                let k = x | 0x2020_2020_2020_2020;
-                ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k
-            }
-            9 => b[i..e].eq_ignore_ascii_case(b"seventeen"),
-            _ => false,
-        };
-        return (e, anchor);
-    }
-    // One to seven letters. Words of one or two letters give keys that
-    // are not in the table. No test on the way: the branch would be hard
-    // to predict, the table look-up is not.
-    let len = (other.trailing_zeros() / 8) as usize;
-    let k = (x | 0x2020_2020_2020_2020) & LEN_MASK[len];
-    (
-        i + len,
-        ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k,
-    )
 }
 
 /// Eight bytes from `i`, if there are eight.
@@ -376,31 +359,6 @@ fn label_before(b: &[u8], d: usize) -> Option<usize> {
     }
 }
 
-/// What the one pass over the text looks at in a byte.
-const BORING: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const MARK: u8 = 3;
-
-static CLASS: [u8; 256] = {
-    let mut t = [BORING; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            DIGIT
-        } else if b.is_ascii_alphabetic() {
-            LETTER
-        } else if matches!(b, b'+' | b'.' | b':' | b'@' | b'\n' | b'!' | b'?') {
-            MARK
-        } else {
-            BORING
-        };
-        c += 1;
-    }
-    t
-};
-
 /// Where numbers may start: a run of digits (each digit is a start) or a
 /// number word.
 #[derive(Clone, Copy, Debug)]
@@ -419,133 +377,260 @@ struct Found {
     cuts: Vec<usize>,
 }
 
+/// The high bits of `hi` (one per byte) gathered into the low eight bits,
+/// byte `k` to bit `k`.
+fn pack(hi: u64) -> u64 {
+    (hi >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// Which of the first 64 bytes of `win` are ASCII letters, one bit a byte.
+#[inline]
+fn block_letters(win: &[u8; 72]) -> u64 {
+    let (chunks, _) = win.as_chunks::<8>();
+    let mut letters = 0u64;
+    for (j, c) in chunks.iter().take(8).enumerate() {
+        letters |= pack(letter_mask(u64::from_le_bytes(*c))) << (8 * j);
+    }
+    letters
+}
+
+/// True for a number word that may start a number: the `len` ASCII
+/// letters at `s` of a block (`s + len` within its 64 bytes), as
+/// [`is_anchor_word`] tells.
+#[inline]
+fn block_word(win: &[u8; 72], s: usize, len: usize) -> bool {
+    let s = s & 63;
+    if len > 9 || LEN_FIRST[len] >> (win[s] & 31) & 1 == 0 {
+        return false;
+    }
+    match len {
+        3..=8 => {
+            let Ok(c) = <[u8; 8]>::try_from(&win[s..s + 8]) else {
+                return false;
+            };
+            let k = (u64::from_le_bytes(c) | 0x2020_2020_2020_2020) & LEN_MASK[len];
+            ANCHOR_TABLE[(k.wrapping_mul(ANCHOR_MUL) >> 56) as usize] == k
+        }
+        9 => win[s..s + 9].eq_ignore_ascii_case(b"seventeen"),
+        _ => false,
+    }
+}
+
+/// The bytes that [`Scan::gap`] does something with: digits, line breaks,
+/// `!`, `+`, `.`, `:`, `?` and `@`.
+const LOOKED_AT: u64 = {
+    let mut m = 0u64;
+    let mut c = 0;
+    while c < 64 {
+        if matches!(
+            c as u8,
+            b'0'..=b'9' | b'\n' | b'!' | b'+' | b'.' | b':' | b'?'
+        ) {
+            m |= 1 << c;
+        }
+        c += 1;
+    }
+    m
+};
+
+/// True for a byte that [`Scan::gap`] does something with.
+fn is_looked_at(c: u8) -> bool {
+    (c < 64 && LOOKED_AT >> c & 1 == 1) || c == b'@'
+}
+
+/// The one pass over a text, under way.
+struct Scan<'a> {
+    b: &'a [u8],
+    found: Found,
+    pin_from: usize,
+}
+
+impl Scan<'_> {
+    fn run_end(&self, mut e: usize) -> usize {
+        while e < self.b.len() && self.b[e].is_ascii_digit() {
+            e += 1;
+        }
+        e
+    }
+
+    /// An e-mail address starts where its local part does.
+    #[inline(never)]
+    fn at_sign(&mut self, i: usize) {
+        let mut s = i;
+        loop {
+            let k = local_char_before(self.b, s);
+            if k == 0 {
+                break;
+            }
+            s -= k;
+        }
+        if s < i {
+            self.found.cands.push(s);
+        }
+    }
+
+    /// Looks at the bytes `from..to`, where no ASCII letter stands.
+    fn gap(&mut self, from: usize, to: usize) {
+        let b = self.b;
+        let mut i = from;
+        while i < to {
+            match b[i] {
+                b' ' => {
+                    i += 1;
+                    while i + 8 <= to && b[i..i + 8] == *b"        " {
+                        i += 8;
+                    }
+                    continue;
+                }
+                b'0'..=b'9' => {
+                    i = self.digits(i);
+                    continue;
+                }
+                b'+' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
+                    self.found.cands.push(i);
+                }
+                b'.' => {
+                    self.found.cuts.push(i);
+                    if i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www") {
+                        self.found.cands.push(i - 3);
+                    }
+                }
+                b'\n' | b'!' | b'?' => self.found.cuts.push(i),
+                b':' if b.get(i + 1..i + 3) == Some(b"//") => {
+                    if i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"http") {
+                        self.found.cands.push(i - 4);
+                    }
+                    if i >= 5 && b[i - 5..i].eq_ignore_ascii_case(b"https") {
+                        self.found.cands.push(i - 5);
+                    }
+                }
+                b'@' => self.at_sign(i),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// The run of digits at `d`: an anchor, and the stretches that may
+    /// start there. Returns the end of the run.
+    #[inline(never)]
+    fn digits(&mut self, d: usize) -> usize {
+        let b = self.b;
+        let e = self.run_end(d);
+        self.found.anchors.push(Anchor {
+            start: d,
+            end: e,
+            digits: true,
+        });
+        let cands = &mut self.found.cands;
+        if d > 0 && matches!(b[d - 1], b'v' | b'V') && boundary_before(b, d - 1) {
+            cands.push(d - 1);
+        }
+        if boundary_before(b, d) {
+            if digits_may_skip(b, d, e) {
+                cands.push(d);
+            }
+            if let Some(l) = label_before(b, d) {
+                cands.push(l);
+            }
+            if d >= self.pin_from && b[d] != b'0' {
+                let pin = if e - d == 3 && b.get(e) == Some(&b' ') {
+                    let e2 = self.run_end(e + 1);
+                    (e2 - e - 1 == 3 && boundary_after(b, e2)).then_some(e2)
+                } else {
+                    (e - d == 6 && boundary_after(b, e)).then_some(e)
+                };
+                if let Some(end) = pin {
+                    self.found.pins.push(d..end);
+                    self.pin_from = end;
+                }
+            }
+        }
+        e
+    }
+}
+
 /// In one pass: the anchors (see [`Finder::next_anchor`]), every place
 /// where a [`SKIP`] stretch may begin (a superset, sorted), and the
 /// six-digit PIN code shapes ("110 003", "400001") as
 /// `(?-u:\b)[1-9][0-9]{2} ?[0-9]{3}(?-u:\b)` finds them.
+///
+/// The text is read 64 bytes at a time as a bit mask of its ASCII letters:
+/// each run of letters is tried as a number word, and the bytes between
+/// two runs (most often one space) are looked at one by one.
 fn scan(t: &str) -> Found {
     let b = t.as_bytes();
     let n = b.len();
-    let mut anchors = Vec::with_capacity(n / 32 + 8);
-    let mut cands = Vec::with_capacity(8);
-    let mut pins = Vec::new();
-    let mut cuts = Vec::with_capacity(n / 24 + 8);
-    let mut pin_from = 0;
-    let mut i = 0;
-    let run_end = |mut e: usize| {
-        while e < n && b[e].is_ascii_digit() {
-            e += 1;
-        }
-        e
+    let mut sc = Scan {
+        b,
+        found: Found {
+            anchors: Vec::with_capacity(n / 32 + 8),
+            cands: Vec::with_capacity(8),
+            pins: Vec::new(),
+            cuts: Vec::with_capacity(n / 24 + 8),
+        },
+        pin_from: 0,
     };
-    while i < n {
-        let class = CLASS[b[i] as usize];
-        if class == BORING {
-            i += 1;
-            continue;
-        }
-        if class == LETTER {
-            loop {
-                let (e, anchor) = word_at(b, i);
-                if anchor && boundary_before(b, i) && boundary_after(b, e) {
-                    anchors.push(Anchor {
-                        start: i,
-                        end: e,
-                        digits: false,
-                    });
-                }
-                // Straight on to the next word after a single space.
-                if b.get(e) == Some(&b' ') && b.get(e + 1).is_some_and(u8::is_ascii_alphabetic) {
-                    i = e + 1;
-                } else {
-                    i = e;
-                    break;
-                }
-            }
-            continue;
-        }
-        match b[i] {
-            b'0'..=b'9' => {
-                let d = i;
-                let e = run_end(d);
-                anchors.push(Anchor {
-                    start: d,
-                    end: e,
-                    digits: true,
-                });
-                if d > 0 && matches!(b[d - 1], b'v' | b'V') && boundary_before(b, d - 1) {
-                    cands.push(d - 1);
-                }
-                if boundary_before(b, d) {
-                    if digits_may_skip(b, d, e) {
-                        cands.push(d);
-                    }
-                    if let Some(l) = label_before(b, d) {
-                        cands.push(l);
-                    }
-                    if d >= pin_from && b[d] != b'0' {
-                        let pin = if e - d == 3 && b.get(e) == Some(&b' ') {
-                            let e2 = run_end(e + 1);
-                            (e2 - e - 1 == 3 && boundary_after(b, e2)).then_some(e2)
-                        } else {
-                            (e - d == 6 && boundary_after(b, e)).then_some(e)
-                        };
-                        if let Some(end) = pin {
-                            pins.push(d..end);
-                            pin_from = end;
-                        }
-                    }
-                }
-                i = e;
-                continue;
-            }
-            b'+' => {
-                if b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                    cands.push(i);
-                }
-            }
-            b'.' => {
-                cuts.push(i);
-                if i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www") {
-                    cands.push(i - 3);
-                }
-            }
-            b'\n' | b'!' | b'?' => cuts.push(i),
-            b':' => {
-                if b.get(i + 1..i + 3) == Some(b"//") {
-                    if i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b"http") {
-                        cands.push(i - 4);
-                    }
-                    if i >= 5 && b[i - 5..i].eq_ignore_ascii_case(b"https") {
-                        cands.push(i - 5);
-                    }
-                }
-            }
+    let mut base = 0;
+    // Whether the byte before the block is a letter.
+    let mut carry = 0u64;
+    // The end of the last run of letters.
+    let mut prev_end = 0usize;
+    while base < n {
+        // The block and eight bytes more (zeros past the end of the text).
+        let mut pad = [0u8; 72];
+        let win: &[u8; 72] = match b.get(base..base + 72).map(<&[u8; 72]>::try_from) {
+            Some(Ok(w)) => w,
             _ => {
-                // '@': an e-mail address starts where its local part does.
-                let mut s = i;
-                loop {
-                    let k = local_char_before(b, s);
-                    if k == 0 {
-                        break;
-                    }
-                    s -= k;
-                }
-                if s < i {
-                    cands.push(s);
+                let m = (n - base).min(72);
+                pad[..m].copy_from_slice(&b[base..base + m]);
+                &pad
+            }
+        };
+        let letters = block_letters(win);
+        let mut starts = letters & !((letters << 1) | carry);
+        carry = letters >> 63;
+        while starts != 0 {
+            let s = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let run = (!(letters >> s)).trailing_zeros() as usize;
+            let i = base + s;
+            if i != prev_end + 1 || b[prev_end] != b' ' {
+                // Most gaps are short and hold nothing to look at (", ").
+                let short = i - prev_end <= 3 && b[prev_end..i].iter().all(|&c| !is_looked_at(c));
+                if !short {
+                    sc.gap(prev_end, i);
                 }
             }
+            let (len, anchor) = if s + run >= 64 {
+                let len = letters_end(b, base + 64) - i;
+                (len, is_anchor_word(b, i, len))
+            } else {
+                (run, block_word(win, s, run))
+            };
+            prev_end = i + len;
+            if anchor && boundary_before(b, i) && boundary_after(b, i + len) {
+                sc.found.anchors.push(Anchor {
+                    start: i,
+                    end: i + len,
+                    digits: false,
+                });
+            }
         }
-        i += 1;
+        base += 64;
     }
-    cands.sort_unstable();
-    cands.dedup();
-    Found {
-        anchors,
-        cands,
-        pins,
-        cuts,
-    }
+    sc.gap(prev_end, n);
+    let mut found = sc.found;
+    found.cands.sort_unstable();
+    found.cands.dedup();
+    found
+}
+
+/// True for a byte that a [`SKIP`] stretch may begin with: an ASCII letter
+/// or digit, one of `._%+-` (an e-mail address), or the first byte of `ſ`
+/// or of the Kelvin sign (which match `s` and `k` in any case).
+fn may_begin_stretch(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-' | 0xc5 | 0xe2)
 }
 
 /// Where numbers may start in one text, and the never-a-quantity
@@ -681,7 +766,11 @@ impl<'t> Finder<'t> {
             re.search(&Input::new(self.t).range(s..).anchored(Anchored::Yes))
                 .map(|m| m.range())
         };
-        if p < self.t.len()
+        if self
+            .t
+            .as_bytes()
+            .get(p)
+            .is_some_and(|&c| may_begin_stretch(c))
             && let Some(m) = try_at(p)
         {
             return Some(m);
@@ -739,6 +828,16 @@ mod tests {
 
     fn texts() -> Vec<String> {
         let mut all: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
+        // Runs of letters and digits across the 64-byte blocks the scan
+        // reads: every shift of a few lines, after spaces or letters.
+        for k in 0..70 {
+            let lead = if k % 2 == 0 { " " } else { "x" };
+            for s in [TRICKY[0], TRICKY[7], TRICKY[10]] {
+                all.push(format!("{}{s} {s}", lead.repeat(k)));
+            }
+        }
+        all.push(format!("{} seventeen", "1".repeat(130)));
+        all.push(format!("{}thousand 12", "q".repeat(120)));
         all.extend(shared_texts());
         all
     }
@@ -791,6 +890,38 @@ mod tests {
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(scan(&t).cuts, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn stretches_begin_only_where_the_quick_test_allows() {
+        let Some(re) = SKIP.as_ref() else {
+            panic!("the pattern compiles");
+        };
+        let mut texts = texts();
+        texts.push("\u{17f}@x.in \u{212a}@y.co _a@b.in %q@r.in -z@x.com .a@b.cd".to_string());
+        for t in texts {
+            for m in re.find_iter(t.as_str()) {
+                assert!(may_begin_stretch(t.as_bytes()[m.start()]), "{m:?} in {t}");
+            }
+            // Anchored at every byte: no stretch where the test says none.
+            for i in 0..t.len() {
+                if !may_begin_stretch(t.as_bytes()[i]) {
+                    let hit = re.search(&Input::new(&t).range(i..).anchored(Anchored::Yes));
+                    assert!(hit.is_none(), "at {i} in {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn looked_at_bytes_are_those_the_gap_reads() {
+        for c in 0..=255u8 {
+            let want = matches!(
+                c,
+                b'0'..=b'9' | b'\n' | b'!' | b'+' | b'.' | b':' | b'?' | b'@'
+            );
+            assert_eq!(is_looked_at(c), want, "{c:#x}");
         }
     }
 

@@ -4,11 +4,12 @@
 //! needs the sentence of each quantity only. Every place where that
 //! splitter ends a sentence is decided by the bytes around it alone (a line
 //! break by its line and the next byte; a full stop, `!` or `?` by the word
-//! before and the character after), so the pieces between sentence ends are
-//! found going forward over the line breaks, `.`, `!` and `?` that the
-//! finder's one pass over the text listed, each looked at once, as far as
-//! the quantity asked for. The test below checks that the two agree at
-//! every position of the shared texts.
+//! before and the character after), so the piece holding a quantity is
+//! found by looking at the line breaks, `.`, `!` and `?` that the finder's
+//! one pass over the text listed, back from the quantity to the last
+//! sentence end and on to the next one; the rest of the text is not looked
+//! at. The tests below check that the two agree at every position of the
+//! shared texts, asked in order and out of order.
 
 use std::ops::Range;
 
@@ -128,6 +129,31 @@ fn is_non_final_period(text: &str, dot: usize) -> bool {
     }
 }
 
+/// The last character before `end` that is not white space, unless a line
+/// break comes first: plain spaces are passed over eight at a time.
+fn last_on_line(text: &str, end: usize) -> Option<char> {
+    let b = text.as_bytes();
+    let mut k = end;
+    loop {
+        while k >= 8 && b.get(k - 8..k).is_some_and(|w| w == b"        ") {
+            k -= 8;
+        }
+        let c = *b.get(k.checked_sub(1)?)?;
+        match c {
+            b'\n' => return None,
+            b' ' | b'\t' | 0x0b | 0x0c | b'\r' => k -= 1,
+            0..=0x7f => return Some(c as char),
+            _ => {
+                let ch = text.get(..k)?.chars().next_back()?;
+                if !ch.is_whitespace() {
+                    return Some(ch);
+                }
+                k -= ch.len_utf8();
+            }
+        }
+    }
+}
+
 /// Where a sentence piece ends at byte `i` (a line break, `.`, `!` or
 /// `?`): the end of the piece and the start of the next one.
 fn cut(text: &str, i: usize) -> Option<(usize, usize)> {
@@ -137,11 +163,7 @@ fn cut(text: &str, i: usize) -> Option<(usize, usize)> {
             // The line before the break, trimmed at its end: empty, or
             // its last character.
             let blank_next = bytes.get(i + 1) == Some(&b'\n');
-            let last = text[..i]
-                .chars()
-                .rev()
-                .find(|&c| c == '\n' || !c.is_whitespace())
-                .filter(|&c| c != '\n');
+            let last = last_on_line(text, i);
             let ends_open =
                 last.is_none_or(|c| !matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'));
             (blank_next || ends_open).then_some((i, i + 1))
@@ -167,15 +189,14 @@ fn is_cut_byte(b: u8) -> bool {
     matches!(b, b'\n' | b'.' | b'!' | b'?')
 }
 
-/// Finds the sentences of quantities in one text, going forward from one
-/// piece to the next: asked in text order, every place where a sentence
-/// may end is looked at once.
+/// Finds the sentences of quantities in one text, looking only at the
+/// places where a sentence may end around each quantity.
 pub(crate) struct Sentences<'t> {
     text: &'t str,
     /// Every line break, `.`, `!` and `?` (where a sentence may end), in
     /// order.
     cuts: Vec<usize>,
-    /// The first of `cuts` not yet looked at.
+    /// How many of `cuts` come before the position asked for last.
     next_cut: usize,
     /// The last piece: its untrimmed range and where the next one starts.
     last: (Range<usize>, usize),
@@ -207,37 +228,49 @@ impl<'t> Sentences<'t> {
 
     /// The piece between two sentence ends that holds `pos` (untrimmed),
     /// and where the next piece starts.
+    ///
+    /// Only the places around `pos` are looked at: back from `pos` to the
+    /// last sentence end (or the end of the piece asked for before), and on
+    /// to the next one. Whether a place ends a sentence depends on the bytes
+    /// around it alone, and no place lies inside the closing quotes that a
+    /// sentence end passes over, so the pieces are those of a walk through
+    /// every place from the top.
     fn piece(&mut self, pos: usize) -> (Range<usize>, usize) {
         let (r, next) = &self.last;
         if r.start <= pos && pos < *next {
             return (r.clone(), *next);
         }
         let t = self.text;
-        let mut start = *next;
-        if pos < r.start {
-            // Asked out of order: start again from the top.
-            start = 0;
-            self.next_cut = 0;
+        let cuts = &self.cuts;
+        // A sentence end known to come at or before `pos`.
+        let floor = if *next <= pos { *next } else { 0 };
+        // The first place at or after `pos`.
+        let mut idx = self.next_cut.min(cuts.len());
+        if idx > 0 && cuts[idx - 1] >= pos {
+            idx = cuts.partition_point(|&k| k < pos);
+        } else {
+            while idx < cuts.len() && cuts[idx] < pos {
+                idx += 1;
+            }
         }
-        loop {
-            let mut found = None;
-            while let Some(&k) = self.cuts.get(self.next_cut) {
-                self.next_cut += 1;
-                if k < start {
-                    continue;
-                }
-                if let Some(c) = cut(t, k) {
-                    found = Some(c);
+        self.next_cut = idx;
+        let mut start = floor;
+        let mut ahead = None;
+        let mut j = idx;
+        while j > 0 && cuts[j - 1] >= floor {
+            j -= 1;
+            if let Some((end, nx)) = cut(t, cuts[j]) {
+                if nx <= pos {
+                    start = nx;
                     break;
                 }
+                ahead = Some((end, nx));
             }
-            let (end, next) = found.unwrap_or((t.len(), t.len()));
-            if pos < next || next >= t.len() {
-                self.last = (start..end, next);
-                return (start..end, next);
-            }
-            start = next;
         }
+        let found = ahead.or_else(|| cuts[idx..].iter().find_map(|&k| cut(t, k)));
+        let (end, next) = found.unwrap_or((t.len(), t.len()));
+        self.last = (start..end, next);
+        (start..end, next)
     }
 
     /// The sentence (trimmed byte range) holding `pos`, as
@@ -276,6 +309,16 @@ mod tests {
         // Out of order, from a fresh finder each time.
         for pos in (0..text.len()).rev().step_by(7) {
             assert_eq!(Sentences::new(text).at(pos), sentence_at(&all, pos));
+        }
+        // Far apart, forward and back, from one finder.
+        let mut finder = Sentences::new(text);
+        let mut pos = 0;
+        while pos < text.len() {
+            assert_eq!(finder.at(pos), sentence_at(&all, pos), "at {pos}");
+            pos += 1 + pos * 7 % 131;
+        }
+        for pos in (0..text.len()).rev().step_by(13) {
+            assert_eq!(finder.at(pos), sentence_at(&all, pos), "back at {pos}");
         }
     }
 
@@ -329,6 +372,10 @@ mod tests {
             "  lead space. trail space.   \n",
             "e.g. this, i.e. that. Approx. 50 km. Jan. 5 and Sept. 30 are dates.",
             "…dots... and ?! marks?! 'quoted.' (bracketed.) done",
+            // Blanked furniture: long runs of spaces, other white space
+            // at line ends.
+            "Title                                   \n                    \nBody 5.\u{a0}\u{a0}\nx\u{2009}                 \t\r\n",
+            "Sale.                          \n\n                                  \nNext é\u{a0}         \n  end!   \u{202f}\nz",
         ];
         for t in texts {
             check(t);
