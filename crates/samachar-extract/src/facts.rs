@@ -11,6 +11,7 @@
 
 use crate::entities::{Found, OrgInfo, anchored};
 use crate::names::FxSet;
+use aho_corasick::packed;
 use regex::Regex;
 use samachar_model::text::format_number;
 use samachar_model::{EntityKind, Fact, FactValue, Quantity};
@@ -175,14 +176,75 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
     out
 }
 
+/// The spans of the organisations that can be subjects, by start: (start,
+/// end, the organisation's index); in the order of the organisations for
+/// one start, and of their spans for one organisation. None when the spans
+/// of one of them are not in order (see [`org_in`]).
+fn subject_spans(orgs: &[OrgInfo]) -> Option<Vec<(usize, usize, usize)>> {
+    if !orgs
+        .iter()
+        .filter(|o| o.subject)
+        .all(|o| o.spans.is_sorted_by_key(|x| x.0))
+    {
+        return None;
+    }
+    let mut spans: Vec<(usize, usize, usize)> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.subject)
+        .flat_map(|(i, o)| o.spans.iter().map(move |&(s, e)| (s, e, i)))
+        .collect();
+    // (A stable sort keeps the order of one organisation's spans.)
+    spans.sort_by_key(|&(s, _, i)| (s, i));
+    Some(spans)
+}
+
+/// The organisation (of `orgs`, with its `spans` from [`subject_spans`])
+/// named in the sentence `range`: the nearest that ends by `pos`, else the
+/// first that starts at or after it; the first organisation of the list
+/// for two that start at once. (Each organisation's spans are looked up
+/// by start, from the first that starts in the sentence; without `spans`
+/// each organisation is looked at in turn.)
 #[inline(never)]
-fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> {
+fn org_in<'o>(
+    orgs: &'o [OrgInfo],
+    spans: Option<&[(usize, usize, usize)]>,
+    range: &Range<usize>,
+    pos: usize,
+) -> Option<&'o str> {
+    let Some(spans) = spans else {
+        return org_in_each(orgs, range, pos);
+    };
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    let lo = spans.partition_point(|x| x.0 < range.start);
+    let hi = lo + spans[lo..].partition_point(|x| x.0 < range.end);
+    for &(s, e, i) in &spans[lo..hi] {
+        if e > range.end {
+            continue;
+        }
+        if e <= pos {
+            if before.is_none_or(|b| s > b.0) {
+                before = Some((s, i));
+            }
+        } else if s >= pos && after.is_none_or(|a| s < a.0) {
+            after = Some((s, i));
+        }
+    }
+    before
+        .or(after)
+        .and_then(|x| orgs.get(x.1))
+        .map(|o| o.name.as_str())
+}
+
+/// [`org_in`] looking at each organisation in turn.
+fn org_in_each<'o>(orgs: &'o [OrgInfo], range: &Range<usize>, pos: usize) -> Option<&'o str> {
     let mut before: Option<(usize, &str)> = None;
     let mut after: Option<(usize, &str)> = None;
     for o in orgs.iter().filter(|o| o.subject) {
         let lo = o.spans.partition_point(|&(s, _)| s < range.start);
         let hi = o.spans.partition_point(|&(s, _)| s < range.end);
-        for &(s, e) in &o.spans[lo..hi] {
+        for &(s, e) in o.spans.get(lo..hi).unwrap_or_default() {
             if s < range.start || e > range.end {
                 continue;
             }
@@ -195,7 +257,7 @@ fn org_in(orgs: &[OrgInfo], range: &Range<usize>, pos: usize) -> Option<String> 
             }
         }
     }
-    before.or(after).map(|x| x.1.to_string())
+    before.or(after).map(|x| x.1)
 }
 
 /// The bytes of ASCII words: letters, digits and '_'.
@@ -278,6 +340,10 @@ struct Sentence<'a> {
     exporting: std::cell::OnceCell<bool>,
     /// The sentence refers back to an organisation.
     anaphora: std::cell::OnceCell<bool>,
+    /// The government of a place the sentence says acts, if any.
+    government: std::cell::OnceCell<Option<String>>,
+    /// The sentence speaks of "the summit", "the event" and the like.
+    event: std::cell::OnceCell<bool>,
     /// Room for the lower-case copy, handed on from sentence to sentence.
     spare: std::cell::Cell<String>,
 }
@@ -292,6 +358,8 @@ impl<'a> Sentence<'a> {
             lower: std::cell::OnceCell::new(),
             exporting: std::cell::OnceCell::new(),
             anaphora: std::cell::OnceCell::new(),
+            government: std::cell::OnceCell::new(),
+            event: std::cell::OnceCell::new(),
             spare: std::cell::Cell::new(spare),
         }
     }
@@ -345,7 +413,7 @@ impl<'a> Sentence<'a> {
     fn exporting(&self) -> bool {
         *self
             .exporting
-            .get_or_init(|| EXPORT_VERB.is_match(&self.lower().with_heading))
+            .get_or_init(|| has_export_verb(&self.lower().with_heading))
     }
 
     /// True when the sentence with its heading (lower case) holds `word`.
@@ -361,6 +429,9 @@ impl<'a> Sentence<'a> {
 
     /// The heading in lower case ("" when there is none).
     fn heading_lower(&self) -> &str {
+        if self.heading.is_empty() {
+            return "";
+        }
         let l = self.lower();
         &l.with_heading[..l.lower_start - 1]
     }
@@ -453,6 +524,8 @@ fn non_ascii_changes(text: &str) -> bool {
 
 struct Subjects<'a> {
     found: &'a Found,
+    /// See [`subject_spans`].
+    spans: Option<Vec<(usize, usize, usize)>>,
     clusters: Vec<(String, usize)>,
     recent: Option<String>,
 }
@@ -460,9 +533,9 @@ struct Subjects<'a> {
 impl Subjects<'_> {
     /// The subject of something at `pos` in the sentence `range`.
     fn at(&mut self, range: &Range<usize>, pos: usize, sent: &Sentence) -> Option<String> {
-        if let Some(o) = org_in(&self.found.orgs, range, pos) {
-            self.recent = Some(o.clone());
-            return Some(o);
+        if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, pos) {
+            self.recent = Some(o.to_string());
+            return Some(o.to_string());
         }
         if !self.clusters.is_empty()
             && sent.has_own("cluster")
@@ -489,23 +562,29 @@ impl Subjects<'_> {
             self.recent = Some(m.clone());
             return Some(m.clone());
         }
-        // A place's government or cabinet acting in the sentence.
+        // A place's government or cabinet acting in the sentence (the same
+        // for every figure of the sentence).
         // (The pattern cannot match without one of its nouns.)
-        if !self.found.places.is_empty()
-            && ["cabinet", "government", "govt"]
-                .iter()
-                .any(|w| sent.text.contains(w))
-            && let Some(g) = GOV_PHRASE.captures_iter(sent.text).find_map(|c| {
+        let found = self.found;
+        if let Some(g) = sent.government.get_or_init(|| {
+            if found.places.is_empty()
+                || !["cabinet", "government", "govt"]
+                    .iter()
+                    .any(|w| sent.text.contains(w))
+            {
+                return None;
+            }
+            GOV_PHRASE.captures_iter(sent.text).find_map(|c| {
                 let place = c.get(1)?.as_str();
-                self.found
+                found
                     .places
                     .iter()
                     .any(|p| p.2 == place)
                     .then(|| format!("{place} government"))
             })
-        {
+        }) {
             self.recent = Some(g.clone());
-            return Some(g);
+            return Some(g.clone());
         }
         // "The summit secured ...": the programme named before. (In an
         // ASCII sentence the pattern cannot match without one of its nouns
@@ -524,11 +603,13 @@ impl Subjects<'_> {
                     .map(|s| (s, &e.name))
             })
             .max_by_key(|x| x.0)
-            && (!sent.text.is_ascii()
-                || ["summit", "event", "meet", "conclave", "expo", "investors"]
-                    .iter()
-                    .any(|w| sent.has_own(w)))
-            && EVENT_WORD.is_match(sent.text)
+            && *sent.event.get_or_init(|| {
+                (!sent.text.is_ascii()
+                    || ["summit", "event", "meet", "conclave", "expo", "investors"]
+                        .iter()
+                        .any(|w| sent.has_own(w)))
+                    && EVENT_WORD.is_match(sent.text)
+            })
         {
             let name = p.1.clone();
             self.recent = Some(name.clone());
@@ -544,8 +625,10 @@ impl Subjects<'_> {
 
     /// Notes the organisations a sentence names (for later anaphora).
     fn see(&mut self, range: &Range<usize>) {
-        if let Some(o) = org_in(&self.found.orgs, range, range.end) {
-            self.recent = Some(o);
+        if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, range.end)
+            && self.recent.as_deref() != Some(o)
+        {
+            self.recent = Some(o.to_string());
         }
     }
 }
@@ -556,8 +639,11 @@ fn is_currency(unit: &str) -> bool {
 
 /// A unit that counts jobs.
 fn is_job_unit(unit_l: &str) -> bool {
-    unit_l.contains("job") || unit_l.contains("employment") || unit_l.contains("opportunit")
+    JOB_WORDS.in_text(unit_l) != 0
 }
+
+/// The words of a unit that counts jobs.
+static JOB_WORDS: Needles = Needles::new(&["job", "employment", "opportunit"]);
 
 /// A unit of time or length (no metric of its own).
 fn is_time_or_length(unit_l: &str) -> bool {
@@ -582,6 +668,40 @@ fn is_time_or_length(unit_l: &str) -> bool {
             | "mile"
             | "miles"
     )
+}
+
+/// The words before a figure that cue a goods metric: export (bit 0),
+/// shipped and supplied (bits 1-2), making (bits 3-7), capacity (bit 8).
+static GOODS_CUES: Needles = Needles::new(&[
+    "export",
+    "shipped",
+    "supplied",
+    "manufactur",
+    "produc",
+    "output",
+    "make",
+    "made",
+    "capacity",
+]);
+
+/// The nouns that end a [`CAPACITY`] match.
+static PLANT_WORDS: Needles = Needles::new(&["facility", "plant", "capacity", "unit"]);
+
+/// False when [`CAPACITY`] cannot match `post`: its match holds only
+/// lower-case ASCII letters, '-' and white space from the start, and ends
+/// with one of [`PLANT_WORDS`].
+fn may_name_a_plant(post: &str) -> bool {
+    let run = post
+        .bytes()
+        .position(|b| {
+            !(b.is_ascii_lowercase()
+                || b == b'-'
+                || b.is_ascii_whitespace()
+                || b == 0x0b
+                || !b.is_ascii())
+        })
+        .unwrap_or(post.len());
+    PLANT_WORDS.in_text(&post[..run]) != 0
 }
 
 /// The metric of quantity `q` in its sentence, if the words say one.
@@ -622,7 +742,6 @@ fn metric(
         let cleaned = heading.split('(').next().unwrap_or("").trim().to_string();
         return (!cleaned.is_empty()).then_some(cleaned);
     }
-    let s = sent.lower().with_heading.as_str();
     let pre_start = q.start.saturating_sub(80).max(range.start);
     let pre_start = (pre_start..=q.start)
         .find(|&i| text.is_char_boundary(i))
@@ -658,13 +777,14 @@ fn metric(
         return Some(m.to_string());
     }
     if unit_l == "percent" {
+        // The words near the figure: the end of `pre`, a space and `post`.
+        // A word without a space found there is in the sentence or its
+        // heading (lower-casing a part of the sentence gives the same ASCII
+        // letters as lower-casing all of it), so only "of whom" across the
+        // figure ("of" + " " + "whom") is asked of them.
         let workforce = || {
-            let near = format!(
-                "{} {}",
-                &pre[floor_char_boundary(pre, pre.len().saturating_sub(40))..]
-                    .trim_start_matches(|c: char| !c.is_ascii()),
-                post
-            );
+            let near_end = pre[floor_char_boundary(pre, pre.len().saturating_sub(40))..]
+                .trim_start_matches(|c: char| !c.is_ascii());
             [
                 "employees",
                 "workforce",
@@ -675,7 +795,8 @@ fn metric(
                 "employ",
             ]
             .iter()
-            .any(|w| near.contains(w) || sent.has(w))
+            .any(|w| sent.has(w))
+                || near_end.ends_with("of") && post.starts_with("whom")
         };
         // " women" also covers "are women" and a list starting with it.
         for (group, spaced, first) in [
@@ -784,6 +905,7 @@ fn metric(
     // Goods and physical units (people units were dealt with above).
     if (q.per.is_some() || !unit.is_empty())
         && post.starts_with(char::is_whitespace)
+        && may_name_a_plant(post)
         && let Some(c) = CAPACITY
             .captures(post)
             .and_then(|c| c.get(1).map(|m| m.as_str().trim()))
@@ -799,17 +921,12 @@ fn metric(
             format!("{c}{storage} capacity")
         });
     }
-    if pre.contains("export") && sent.exporting()
-        || pre.contains("shipped")
-        || pre.contains("supplied")
-    {
+    let in_pre = GOODS_CUES.in_text(pre);
+    if in_pre & 1 != 0 && sent.exporting() || in_pre & 0b110 != 0 {
         return Some(format!("exports{}", last_year()));
     }
     // ("make" also covers "makes".)
-    if ["manufactur", "produc", "output", "make", "made"]
-        .iter()
-        .any(|w| pre.contains(w))
-    {
+    if in_pre & 0b1111_1000 != 0 {
         return Some(
             if sent.projected() {
                 "projected output"
@@ -821,12 +938,15 @@ fn metric(
     }
     // "capacity" near the figure, not anywhere in the sentence ("a hall
     // (capacity of 500 seats) and a guest house of 102 rooms").
-    if pre.contains("capacity") || post[..floor_char_boundary(post, 30)].contains("capacity") {
+    if in_pre & 0b1_0000_0000 != 0 || post[..floor_char_boundary(post, 30)].contains("capacity") {
         return Some("capacity".into());
     }
     // A bare count in a sentence about how many are employed: "the number
     // of people employed would go up to 45,000 from the present 31,600".
-    if unit.is_empty() && q.value >= 10.0 && q.value.fract() == 0.0 && EMPLOYMENT_WORDS.is_match(s)
+    if unit.is_empty()
+        && q.value >= 10.0
+        && q.value.fract() == 0.0
+        && EMPLOYMENT_WORDS.is_match(&sent.lower().with_heading)
     {
         let own = q.text.to_lowercase();
         let rising = ["up to", "rise to", "increase to", "grow to", "reach"]
@@ -878,6 +998,10 @@ fn lower_but_acronyms(s: &str) -> String {
         let caps = w.strip_suffix('s').unwrap_or(w);
         if (2..=5).contains(&caps.len()) && caps.bytes().all(|b| b.is_ascii_uppercase()) {
             out.push_str(w);
+        } else if w.is_ascii() {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
         } else {
             out.push_str(&w.to_lowercase());
         }
@@ -890,6 +1014,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
     let sents = &found.sentences;
     let mut subjects = Subjects {
         found,
+        spans: subject_spans(&found.orgs),
         clusters: clusters(text, found),
         recent: None,
     };
@@ -933,8 +1058,8 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             .filter(|h| {
                 h.len() > 2
                     && !h.ends_with(['.', '!', '?', '"', '\u{201d}'])
-                    && !h.bytes().any(|c| c.is_ascii_digit())
                     && h.split_whitespace().nth(8).is_none()
+                    && !h.bytes().any(|c| c.is_ascii_digit())
             })
             .unwrap_or("");
         let sent = Sentence::new(sentence, heading, std::mem::take(&mut spare));
@@ -991,17 +1116,85 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
     facts
 }
 
+/// The stems of the export verbs (see [`EXPORT_VERB_FORMS`]); none
+/// overlaps another or itself.
+static EXPORT_STEMS: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
+    // (Leftmost matching finds the same stems here: none starts another.)
+    packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(["export", "ship", "suppl", "sell", "sold"])
+        .build()
+});
+
+/// The words [`EXPORT_VERB`] matches, as whole ASCII words in any text.
+const EXPORT_VERB_FORMS: &[&str] = &[
+    "export",
+    "exports",
+    "exported",
+    "exporting",
+    "ship",
+    "ships",
+    "shipped",
+    "supply",
+    "supplies",
+    "supplied",
+    "sell",
+    "sells",
+    "sold",
+];
+
+/// Hands `each` the places where [`EXPORT_VERB`] matches in `text`, in
+/// order, until it returns false: the whole ASCII words (runs of letters,
+/// digits and '_') that are one of [`EXPORT_VERB_FORMS`], found from their
+/// stems.
+fn each_export_verb(text: &str, mut each: impl FnMut(Range<usize>) -> bool) {
+    let Some(stems) = EXPORT_STEMS.as_ref() else {
+        for m in EXPORT_VERB.find_iter(text) {
+            if !each(m.range()) {
+                return;
+            }
+        }
+        return;
+    };
+    let b = text.as_bytes();
+    let is_w = |c: u8| WORD_BYTE[usize::from(c)];
+    for m in stems.find_iter(b) {
+        let (s, mut e) = (m.start(), m.end());
+        if s > 0 && is_w(b[s - 1]) {
+            continue;
+        }
+        while e < b.len() && is_w(b[e]) {
+            e += 1;
+        }
+        if EXPORT_VERB_FORMS.iter().any(|f| f.as_bytes() == &b[s..e]) && !each(s..e) {
+            return;
+        }
+    }
+}
+
+/// True when [`EXPORT_VERB`] matches in `text`.
+fn has_export_verb(text: &str) -> bool {
+    let mut found = false;
+    each_export_verb(text, |_| {
+        found = true;
+        false
+    });
+    found
+}
+
 /// The export verbs of `text` outside the `cues`.
 #[inline(never)]
 fn export_verbs(text: &str, cues: &[Range<usize>]) -> Vec<Range<usize>> {
-    EXPORT_VERB
-        .find_iter(text)
-        .map(|m| m.range())
-        .filter(|v| {
-            let i = cues.partition_point(|c| c.end <= v.start);
-            cues.get(i).is_none_or(|c| c.start > v.start)
-        })
-        .collect()
+    let mut verbs = Vec::new();
+    each_export_verb(text, |v| {
+        let i = cues.partition_point(|c| c.end <= v.start);
+        if cues.get(i).is_none_or(|c| c.start > v.start) {
+            verbs.push(v);
+        }
+        true
+    });
+    verbs
 }
 
 /// Drops repeats (a repeated passage says the same thing twice).
@@ -1249,6 +1442,7 @@ fn derive(facts: &mut Vec<Fact>) {
         let part = (p * t / 100.0).round();
         let other = if group == "women" { "men" } else { "women" };
         let unit_word = unit.clone().unwrap_or_else(|| "employees".into());
+        let (p_s, t_s, part_s) = (format_number(p), format_number(t), format_number(part));
         new.push(Fact {
             subject: share.subject.clone(),
             metric: format!("{group} employees"),
@@ -1257,12 +1451,7 @@ fn derive(facts: &mut Vec<Fact>) {
             per: None,
             sentence: share.sentence.clone(),
             derived: true,
-            derivation: Some(format!(
-                "{}% of {} {unit_word} = {}",
-                format_number(p),
-                format_number(t),
-                format_number(part)
-            )),
+            derivation: Some(format!("{p_s}% of {t_s} {unit_word} = {part_s}")),
             start: share.start,
             end: share.end,
         });
@@ -1275,9 +1464,7 @@ fn derive(facts: &mut Vec<Fact>) {
             sentence: share.sentence.clone(),
             derived: true,
             derivation: Some(format!(
-                "{} {unit_word} - {} {group} = {}",
-                format_number(t),
-                format_number(part),
+                "{t_s} {unit_word} - {part_s} {group} = {}",
                 format_number(t - part)
             )),
             start: share.start,
@@ -1299,6 +1486,49 @@ fn projected_words(s: &Sentence) -> bool {
     ]
     .iter()
     .any(|w| s.has(w))
+}
+
+/// A few ASCII words looked for at once in a short text: for each byte,
+/// the words that start with it (bit `i` for word `i`).
+struct Needles {
+    words: &'static [&'static str],
+    first: [u16; 256],
+}
+
+impl Needles {
+    /// The set of `words` (at most 16, none empty).
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut first = [0u16; 256];
+        let mut i = 0;
+        while i < words.len() && i < 16 {
+            let b = words[i].as_bytes()[0];
+            first[b as usize] |= 1 << i;
+            i += 1;
+        }
+        Needles { words, first }
+    }
+
+    /// Which of the words `hay` holds (bit `i` for word `i`), in one pass:
+    /// the same as asking `hay.contains(word)` of each.
+    fn in_text(&self, hay: &str) -> u16 {
+        let h = hay.as_bytes();
+        let mut found = 0u16;
+        for (i, &b) in h.iter().enumerate() {
+            let mut m = self.first[usize::from(b)] & !found;
+            while m != 0 {
+                let k = m.trailing_zeros() as usize;
+                m &= m - 1;
+                // (Byte by byte: most tries fail at the second byte.)
+                if let Some(w) = self.words.get(k)
+                    && h.len() - i >= w.len()
+                    && w.bytes().zip(&h[i..]).all(|(a, &b)| a == b)
+                {
+                    found |= 1 << k;
+                }
+            }
+        }
+        found
+    }
 }
 
 /// The largest char boundary of `s` at or below `i`.
@@ -1337,6 +1567,106 @@ mod tests {
             .into_iter()
             .map(|f| (f.subject, f.metric, f.value.to_string(), f.derived))
             .collect()
+    }
+
+    #[test]
+    fn needles_find_what_contains_finds() {
+        static WORDS: Needles = Needles::new(&["make", "made", "produc", "export", "ex"]);
+        let hays = [
+            "",
+            "m",
+            "mak",
+            "the firm makes shoes",
+            "was made and exported",
+            "re-export of products",
+            "exexport",
+            "\u{201c}made\u{201d} in \u{20b9} terms",
+            "production",
+        ];
+        for hay in hays {
+            let got = WORDS.in_text(hay);
+            for (i, w) in WORDS.words.iter().enumerate() {
+                assert_eq!(got & (1 << i) != 0, hay.contains(w), "{hay:?} {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn export_verbs_are_the_regex_matches() {
+        let texts = [
+            "It exports shoes, exported boots and is exporting bags to Peru.",
+            "Exports rose; the exporter ships, shipped and shipping goods.",
+            "relationship ownership _ship ship_ ship2 supply supplies supplied supplier",
+            "sells sell sold soldier resell \u{e9}sold sold\u{e9} export-oriented",
+            "",
+            "sold",
+        ];
+        for text in texts {
+            let want: Vec<Range<usize>> = EXPORT_VERB.find_iter(text).map(|m| m.range()).collect();
+            let mut got = Vec::new();
+            each_export_verb(text, |v| {
+                got.push(v);
+                true
+            });
+            assert_eq!(got, want, "{text}");
+            assert_eq!(has_export_verb(text), !want.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn org_lookup_by_start_agrees_with_each_organisation() {
+        let org = |name: &str, spans: &[(usize, usize)], subject: bool| OrgInfo {
+            name: name.to_string(),
+            spans: spans.to_vec(),
+            subject,
+            company: subject,
+        };
+        let orgs = vec![
+            org("A", &[(5, 10), (40, 45), (70, 80)], true),
+            org("B", &[(5, 12), (30, 35), (60, 65)], true),
+            org("C", &[(20, 25), (50, 55)], false),
+            org("D", &[(40, 48), (90, 99)], true),
+        ];
+        let spans = subject_spans(&orgs);
+        assert!(spans.is_some());
+        for start in [0, 5, 6, 20, 30, 41, 60] {
+            for end in [10, 12, 36, 48, 66, 80, 100] {
+                for pos in [0, 5, 10, 12, 33, 40, 45, 48, 62, 100] {
+                    let range = start..end;
+                    assert_eq!(
+                        org_in(&orgs, spans.as_deref(), &range, pos),
+                        org_in_each(&orgs, &range, pos),
+                        "{range:?} {pos}"
+                    );
+                }
+            }
+        }
+        // Spans out of order: looked at one organisation at a time.
+        let unordered = vec![org("E", &[(40, 45), (5, 10)], true)];
+        assert!(subject_spans(&unordered).is_none());
+    }
+
+    #[test]
+    fn no_plant_word_no_capacity_match() {
+        let posts = [
+            " tonnes storage capacity",
+            " crude oil storage facility",
+            " sq ft plant",
+            " units, capacity",
+            " 5 plant",
+            " the-new unit",
+            " tonnes per day",
+            "\u{a0}mw power plant",
+            " gross\u{b}unit",
+        ];
+        for post in posts {
+            if CAPACITY.is_match(post) {
+                assert!(may_name_a_plant(post), "{post:?}");
+            }
+        }
+        // The filter does turn figures away.
+        assert!(!may_name_a_plant(" tonnes per day"));
+        assert!(!may_name_a_plant(" 5 plant"));
     }
 
     #[test]
