@@ -685,17 +685,23 @@ pub fn has_company_suffix(name: &str) -> bool {
                 start -= 1;
             }
             last[count] = &bytes[start..end];
+            // Every suffix ends in a word starting with one of these
+            // letters, one of the last words of [`COMPANY_SUFFIXES`]: most
+            // names are turned away on their last word.
+            if count == 0
+                && !(matches!(
+                    last[0][0].to_ascii_lowercase(),
+                    b'l' | b'i' | b'c' | b'p' | b'g'
+                ) && SUFFIX_LAST_WORDS
+                    .iter()
+                    .any(|w| last[0].eq_ignore_ascii_case(w.as_bytes())))
+            {
+                return false;
+            }
             count += 1;
             end = start;
         }
-        // Every suffix ends in a word starting with one of these letters.
-        if !matches!(
-            last[0].first().map(u8::to_ascii_lowercase),
-            Some(b'l' | b'i' | b'c' | b'p' | b'g')
-        ) {
-            return false;
-        }
-        return ends_in_suffix(&last, count);
+        return count > 0 && ends_in_suffix(&last, count);
     }
     let mut rev = name
         .split(|c: char| !(c.is_alphanumeric() || c == '&'))
@@ -709,6 +715,20 @@ pub fn has_company_suffix(name: &str) -> bool {
     }
     ends_in_suffix(&last, count)
 }
+
+/// The last word of each of [`COMPANY_SUFFIXES`].
+const SUFFIX_LAST_WORDS: [&str; 10] = [
+    "limited",
+    "ltd",
+    "inc",
+    "corp",
+    "corporation",
+    "llp",
+    "plc",
+    "co",
+    "company",
+    "gmbh",
+];
 
 /// True when the `count` last words of a name (`last[0]` the last one) end
 /// in a company suffix with at least one word before it.
@@ -856,8 +876,26 @@ impl WordSet {
     }
 
     /// True when `word`, lower-cased, is in the list.
-    #[inline]
+    ///
+    /// Most words are turned away on their length and first letter here,
+    /// at the call; the rest go on to [`WordSet::contains_full`].
+    #[inline(always)]
     pub(crate) fn contains(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        match bytes.first() {
+            None => false,
+            Some(&first) if first.is_ascii() => {
+                bytes.len() < 32
+                    && self.quick[bytes.len()] & LETTER_BIT[usize::from(first)] != 0
+                    && self.contains_full(word)
+            }
+            Some(_) => self.contains_full(word),
+        }
+    }
+
+    /// [`WordSet::contains`] in full.
+    #[inline(never)]
+    fn contains_full(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         let Some(&first) = bytes.first() else {
             return false;
@@ -868,36 +906,63 @@ impl WordSet {
                 // change its length, but no word of the lists has one.
                 return false;
             }
-            if word.is_ascii() {
-                let bucket = bucket_of(bytes.len(), first.to_ascii_lowercase());
-                let second = bytes.get(1).copied().unwrap_or(0);
-                if self
-                    .second
-                    .get(bucket)
-                    .is_none_or(|&bits| bits & letter_bit(second) == 0)
-                {
+            let bucket = bucket_of(bytes.len(), first.to_ascii_lowercase());
+            let second = bytes.get(1).copied().unwrap_or(0);
+            if self
+                .second
+                .get(bucket)
+                .is_none_or(|&bits| bits & LETTER_BIT[usize::from(second)] == 0)
+            {
+                // (A word with a non-ASCII character goes on to the set.)
+                if word.is_ascii() {
                     return false;
                 }
+            } else {
+                // The word in four numbers, padded with zeros; lower-cased
+                // eight bytes at a time when it is all ASCII.
                 let mut buf = [0u8; 32];
-                for (d, s) in buf.iter_mut().zip(bytes) {
-                    *d = s.to_ascii_lowercase();
+                buf[..bytes.len()].copy_from_slice(bytes);
+                let mut word8 = packed(&buf);
+                if word8.iter().fold(0, |acc, x| acc | x) & 0x8080_8080_8080_8080 == 0 {
+                    for x in &mut word8 {
+                        *x = ascii_lower8(*x);
+                    }
+                    // Every word of a bucket has the same length, padded
+                    // with zeros as this one: all four numbers decide.
+                    return self.buckets.get(bucket).is_some_and(|b| b.contains(&word8));
                 }
-                let word = packed(&buf);
-                // Both padded with zeros: the words that hold bytes decide.
-                let used = bytes.len().div_ceil(8);
-                return self
-                    .buckets
-                    .get(bucket)
-                    .is_some_and(|b| b.iter().any(|e| e[..used] == word[..used]));
             }
         }
         self.set.contains(word.to_lowercase().as_bytes())
     }
 }
 
+/// Eight ASCII bytes (in a number) with `A`..`Z` made lower case.
+#[inline]
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit of each byte: at least `A`, and at least `[` (no carries
+    // between bytes below 0x80).
+    let ge_a = x + ONES * (0x80 - u64::from(b'A'));
+    let ge_z1 = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = ge_a & !ge_z1 & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// [`letter_bit`] of each byte.
+static LETTER_BIT: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = letter_bit(i as u8);
+        i += 1;
+    }
+    t
+};
+
 /// The bit of [`WordSet::quick`] for a first byte.
 #[inline]
-fn letter_bit(b: u8) -> u32 {
+const fn letter_bit(b: u8) -> u32 {
     let l = b.to_ascii_lowercase();
     if l.is_ascii_lowercase() {
         1 << (l - b'a')
@@ -997,6 +1062,19 @@ mod tests {
     }
 
     #[test]
+    fn suffix_last_words_are_those_of_the_suffixes() {
+        let mut lasts: Vec<&str> = COMPANY_SUFFIXES
+            .iter()
+            .filter_map(|s| s.last().copied())
+            .collect();
+        lasts.sort_unstable();
+        lasts.dedup();
+        let mut listed = SUFFIX_LAST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(lasts, listed);
+    }
+
+    #[test]
     fn suffix_test_agrees_with_the_core() {
         for name in [
             "Acme Pvt. Ltd.",
@@ -1015,6 +1093,33 @@ mod tests {
             "Acme LTD.",
         ] {
             assert_eq!(has_company_suffix(name), company_core(name).1, "{name}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_are_lower_cased_as_one_by_one() {
+        for start in (0u8..128).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|i| start + i as u8);
+            let lower = ascii_lower8(u64::from_le_bytes(bytes)).to_le_bytes();
+            assert_eq!(lower, bytes.map(|b| b.to_ascii_lowercase()), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn word_sets_turn_away_near_misses() {
+        for (set, word, expected) in [
+            (&*ORG_HEADS_SET, "Bank", true),
+            (&*ORG_HEADS_SET, "BANKS", false),
+            (&*ORG_HEADS_SET, "Bänk", false),
+            (&*ORG_HEADS_SET, "ban\u{212A}", true),
+            (&*ROLE_HEADS_SET, "Co-Founder", true),
+            (&*ROLE_HEADS_SET, "Vice-President", true),
+            (&*ROLE_HEADS_SET, "Vice_President", false),
+            (&*STOP_SET, "The", true),
+            (&*STOP_SET, "Th", false),
+            (&*STOP_SET, "T", false),
+        ] {
+            assert_eq!(set.contains(word), expected, "{word}");
         }
     }
 
