@@ -1225,6 +1225,97 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     Some((phrase.to_string(), pos + 2 + stop))
 }
 
+/// An upper-case acronym of two to six letters ("SIDBI", "EPCH", "MSME").
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Where the run of characters that `in_word` accepts at the end of `s`
+/// starts.
+fn word_start_before(s: &str, in_word: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// A lower-case role phrase right before a name that starts at `start`:
+/// "EPCH chairman Neeraj Khanna", "its managing director, Salman Nawab".
+/// Returns the role, the organisation when an acronym comes before the role,
+/// and the word that ties the role to an organisation named earlier ("its",
+/// "our", "their", "the company's"; "" for a capitalised word, an
+/// organisation that was not made out). A comma between role and name is
+/// taken only after a possessive word.
+fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String>, Option<&str>)> {
+    let before = &text[..start];
+    let (head, comma) = match before.strip_suffix(", ") {
+        Some(h) => (h, true),
+        None => (before.strip_suffix(' ')?, false),
+    };
+    // Up to four lower-case role words, the last a role head.
+    let mut words: Vec<&str> = Vec::with_capacity(4);
+    let mut rest = head;
+    while words.len() < 4 {
+        let cut = word_start_before(rest, |c| c.is_ascii_alphabetic() || c == '-');
+        let w = &rest[cut..];
+        if w.is_empty()
+            || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            || !is_role_word(w)
+        {
+            break;
+        }
+        words.push(w);
+        rest = &rest[..cut];
+        match rest.strip_suffix(' ') {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    if !words.first().is_some_and(|w| ROLE_HEADS_SET.contains(w)) {
+        return None;
+    }
+    words.reverse();
+    let role = words.join(" ");
+    let cut = word_start_before(rest, |c| c.is_ascii_alphanumeric() || c == '\'' || c == '’');
+    let owner = &rest[cut..];
+    let possessive = [
+        "its",
+        "our",
+        "their",
+        "company's",
+        "company’s",
+        "firm's",
+        "firm’s",
+    ]
+    .iter()
+    .any(|w| owner.eq_ignore_ascii_case(w));
+    if possessive {
+        return Some((role, None, Some(owner)));
+    }
+    if comma {
+        return None;
+    }
+    // "(AEDOL) chairman": the acronym in parentheses.
+    let owner = match rest.strip_suffix(')') {
+        Some(r) => r.rfind('(').map_or(owner, |i| &r[i + 1..]),
+        None => owner,
+    };
+    let acronym = owner
+        .strip_suffix("'s")
+        .or_else(|| owner.strip_suffix("’s"))
+        .unwrap_or(owner);
+    if is_acronym(acronym) && !GAZETTEER.contains(acronym) {
+        return Some((role, Some(acronym.to_string()), None));
+    }
+    // A capitalised word before the role names an organisation that was
+    // not made out ("Small Tanners' Association member"): the role is not
+    // the article's main organisation's.
+    if owner.starts_with(|c: char| c.is_uppercase()) {
+        return Some((role, None, Some("")));
+    }
+    Some((role, None, None))
+}
+
 /// Splits "head of Competence Exports" into role and organisation.
 fn split_role_org(phrase: &str) -> (String, Option<String>) {
     for sep in [" of ", " at ", " in "] {
@@ -1473,28 +1564,55 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
         if title_line {
             continue;
         }
-        // People: a role title before the name.
-        let mut role_len = 0;
-        while role_len < words.len() && is_role_word(words[role_len]) {
-            role_len += 1;
-        }
         let speech_after = next_tok.is_some_and(|w| SPEECH_SET.contains(w))
             && text[toks[last - 1].full_end..toks[last].start] == *" ";
+        // People: a role title before the name. The title ends with the
+        // last role head that leaves a valid name after it; what comes
+        // before its role words is the office's portfolio ("Union MSME
+        // Minister", "Bihar Industries Minister") or, for a role that is no
+        // public office, the organisation ("SIDBI Chairman", "Lotus Mills
+        // CEO").
+        let head = (0..words.len().saturating_sub(1)).rev().find(|&h| {
+            ROLE_HEADS_SET.contains(words[h]) && valid_name(&words[h + 1..], speech_after)
+        });
+        let (role_len, lead) = match head {
+            Some(h) => {
+                let mut r = h;
+                while r > 0 && is_role_word(words[r - 1]) {
+                    r -= 1;
+                }
+                let public = PUBLIC_ROLES_SET.contains(words[h]);
+                let portfolio = r > 0 && (ROLE_MODIFIERS_SET.contains(words[0]) || public);
+                match (r, portfolio) {
+                    (0, _) | (_, true) => (h + 1, 0),
+                    (1..=4, false) => (h + 1, r),
+                    _ => (0, 0),
+                }
+            }
+            // A run of role words alone ("Our Managing Director, ...").
+            None => (words.iter().take_while(|w| is_role_word(w)).count(), 0),
+        };
         // "told X": X is the listener (a person or an outlet), not a cue.
         let speech_before = prev.is_some_and(|(w, g)| {
             SPEECH_SET.contains(w)
                 && !matches!(w, "told" | "tells" | "informed" | "urged")
                 && g == " "
         });
-        if role_len > 0 && role_len < words.len() && ROLE_HEADS_SET.contains(words[role_len - 1]) {
+        if role_len > lead && role_len < words.len() && ROLE_HEADS_SET.contains(words[role_len - 1])
+        {
             let name_words = &words[role_len..];
             if valid_name(name_words, speech_after) {
                 let ns = toks[first + role_len].start;
-                let role = words[..role_len].join(" ");
+                let role = words[lead..role_len].join(" ");
                 let mut c = Candidate::new(EntityKind::Person, &text[ns..end], ns, end);
                 c.surname_only = name_words.len() == 1;
                 let our = prev.is_some_and(|(w, _)| w.eq_ignore_ascii_case("our"));
-                c.org_from_context = our || !PUBLIC_ROLES_SET.contains(words[role_len - 1]);
+                let org = words[..lead].join(" ");
+                if lead > 0 && !GAZETTEER.contains_words(&words[..lead]) {
+                    c.org_hint = Some(org);
+                } else {
+                    c.org_from_context = our || !PUBLIC_ROLES_SET.contains(words[role_len - 1]);
+                }
                 c.role = Some(role);
                 out.push(c);
                 continue;
@@ -1531,10 +1649,43 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
                 && (g == " " || g == ". ")
         });
         let role_after = role_phrase_after(text, toks[last - 1].full_end);
-        let cue = speech_after || speech_before || honorific || role_after.is_some();
+        let role_before = if role_after.is_none() && words.len() >= 2 {
+            role_phrase_before(text, start)
+        } else {
+            None
+        };
+        let cue = speech_after
+            || speech_before
+            || honorific
+            || role_after.is_some()
+            || role_before.is_some();
         if cue && valid_name(&words, speech_after || speech_before) {
             let mut c = Candidate::new(EntityKind::Person, name, start, end);
             c.surname_only = words.len() == 1;
+            if let Some((role, org, owner)) = role_before {
+                let public = role
+                    .split_whitespace()
+                    .any(|w| PUBLIC_ROLES_SET.contains(w));
+                c.role = Some(role);
+                // "its director": the organisation named last before.
+                let last_org = || {
+                    out.iter()
+                        .rev()
+                        .find(|o| o.kind == EntityKind::Organization && o.end <= start)
+                        .map(|o| o.name.clone())
+                };
+                let org = org.filter(|_| !public).or_else(|| {
+                    owner
+                        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("our"))
+                        .and_then(|_| last_org())
+                });
+                c.org_from_context = org.is_none()
+                    && match owner {
+                        Some(w) => !w.is_empty(),
+                        None => !public,
+                    };
+                c.org_hint = org;
+            }
             if let Some((phrase, pend)) = role_after.filter(|_| words.len() >= 2) {
                 let (role, org) = split_role_org(&phrase);
                 let public = role
@@ -2726,6 +2877,70 @@ mod tests {
             }
             assert_eq!(n, kept, "{text:?}");
         }
+    }
+
+    #[test]
+    fn roles_written_before_the_name() {
+        // (text, person, role, organisation)
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "Union Textiles Minister Harish Chandra Gupta said on Monday the plan is ready.",
+                "Harish Chandra Gupta",
+                "Union Textiles Minister",
+                None,
+            ),
+            (
+                "Union MSME Minister Ravi Shankar Yadav said the centres will open soon.",
+                "Ravi Shankar Yadav",
+                "Union MSME Minister",
+                None,
+            ),
+            (
+                "The Handloom Export Promotion Council (HEPC) backs it, HEPC chairman Suresh Iyer said.",
+                "Suresh Iyer",
+                "chairman",
+                Some("Handloom Export Promotion Council"),
+            ),
+            (
+                "UP chief minister Ramesh Kant Yadav said the mills would reopen.",
+                "Ramesh Kant Yadav",
+                "chief minister",
+                None,
+            ),
+            (
+                "Lotus Brass Works Pvt Ltd ships lamps. “Demand is up,” said its director, Farida Khan.",
+                "Farida Khan",
+                "director",
+                Some("Lotus Brass Works Pvt Ltd"),
+            ),
+            (
+                "Glass makers in ‘Suhag Nagri’ are worried, association secretary Mohan Lal Verma said.",
+                "Mohan Lal Verma",
+                "secretary",
+                None,
+            ),
+        ];
+        for (text, name, role, org) in cases {
+            let found = find_entities(text);
+            let person = found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == *name);
+            assert_eq!(
+                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
+                Some((Some(*role), *org)),
+                "{text}"
+            );
+        }
+        // A comma between a role and a name needs "its", "our" or "their".
+        let text = "The unit was shut by the director, Anand Rao said nothing.";
+        assert!(
+            find_entities(text)
+                .entities
+                .iter()
+                .all(|e| e.role.as_deref() != Some("director")),
+            "{text}"
+        );
     }
 
     #[test]

@@ -421,6 +421,18 @@ impl<'a> Sentence<'a> {
         self.lower().with_heading.contains(word)
     }
 
+    /// True when the sentence with its heading (lower case) holds a word
+    /// that starts with `prefix` ("rise" in "rises", not in "enterprises").
+    fn has_word_start(&self, prefix: &str) -> bool {
+        let s = self.lower().with_heading.as_str();
+        s.match_indices(prefix).any(|(i, _)| {
+            !s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+    }
+
     /// True when the sentence itself (lower case) holds `word`.
     fn has_own(&self, word: &str) -> bool {
         let l = self.lower();
@@ -549,8 +561,19 @@ impl Subjects<'_> {
             self.recent = Some(c.clone());
             return Some(c.clone());
         }
-        // "It", "they", "the company" point back to the main organisation
-        // only once it has been named.
+        // "It", "they", "the company" point back to the company named last
+        // (when the sentence before named one), else to the main
+        // organisation once it has been named.
+        if let Some(r) = &self.recent
+            && self
+                .found
+                .orgs
+                .iter()
+                .any(|o| o.company && o.name == *r && o.spans.iter().any(|s| s.0 < pos))
+            && *sent.anaphora.get_or_init(|| has_anaphora(sent.text))
+        {
+            return Some(r.clone());
+        }
         if let Some(m) = &self.found.main_org
             && self
                 .found
@@ -618,9 +641,26 @@ impl Subjects<'_> {
         // Before any organisation has been named, a figure belongs to none
         // of them ("30 companies on the verge of closing" in a headline is
         // no fact about the company named later).
-        self.recent
-            .clone()
-            .or_else(|| self.clusters.first().map(|c| c.0.clone()))
+        // Nor to a cluster named further on. And a sentence that names
+        // another place before the figure, without pointing back ("Odisha's
+        // Ganjam district exported ..."), is about that place, not about the
+        // organisation or cluster of the sentences before.
+        let name = match &self.recent {
+            Some(r) => r.clone(),
+            None => self.clusters.iter().rev().find(|c| c.1 < pos)?.0.clone(),
+        };
+        let other_place = self
+            .found
+            .places
+            .iter()
+            .any(|p| p.0 >= range.start && p.1 <= pos && !name.contains(p.2.as_str()));
+        // Nor when another organisation is named before the figure ("SIDBI
+        // chairman Manoj Mittal said the bank had sanctioned ...").
+        let other_org =
+            self.found.orgs.iter().any(|o| {
+                o.name != name && o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos)
+            });
+        (!other_place && !other_org).then_some(name)
     }
 
     /// Notes the organisations a sentence names (for later anaphora).
@@ -631,6 +671,15 @@ impl Subjects<'_> {
             self.recent = Some(o.to_string());
         }
     }
+}
+
+/// A rate period ("month", "year", "day", ...), as opposed to a unit of
+/// goods ("unit", "piece", "kg").
+fn is_time_period(per: &str) -> bool {
+    matches!(
+        per,
+        "year" | "month" | "week" | "day" | "hour" | "quarter" | "season" | "shift" | "annum"
+    )
 }
 
 fn is_currency(unit: &str) -> bool {
@@ -813,7 +862,7 @@ fn metric(
         // ("grow" also covers "growth".)
         if ["increase", "rise", "grow", "jump"]
             .iter()
-            .any(|w| sent.has(w))
+            .any(|w| sent.has_word_start(w))
         {
             let planned = if ["plan", "target", "aim", "expect"]
                 .iter()
@@ -833,6 +882,14 @@ fn metric(
         return None;
     }
     if is_currency(unit) {
+        // An amount per unit, piece or tonne is a price, a tariff or a cap,
+        // never a total such as an export value or an investment.
+        if q.per.as_deref().is_some_and(|p| !is_time_period(p)) {
+            return ["price", "priced", "cost", "sells", "sold"]
+                .iter()
+                .any(|w| sent.has_word_start(w))
+                .then(|| "price".to_string());
+        }
         if window.contains("invest") || window.contains("commitment") {
             return Some(
                 if pre.contains("approv") && APPROVED.is_match(pre) {
@@ -973,7 +1030,24 @@ fn metric(
         .split_whitespace()
         .skip_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
         .skip(1)
-        .filter(|w| !["per", "a", "an"].iter().any(|x| w.eq_ignore_ascii_case(x)))
+        // The rate is the fact's `per`: "8,000 youths a year" counts youths.
+        .take_while(|w| {
+            ![
+                "per", "a", "an", "every", "each", "annually", "monthly", "daily",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+                && !w.starts_with('/')
+        })
+        // Scale words are part of the figure ("34.6 lakh registered MSMEs").
+        .filter(|w| {
+            ![
+                "lakh", "lakhs", "lac", "lacs", "crore", "crores", "million", "billion",
+                "thousand", "hundred", "trillion",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+        })
     {
         if !noun.is_empty() {
             noun.push(' ');
@@ -1854,6 +1928,95 @@ mod tests {
                 Some((*subject, *metric)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn figures_of_another_place_or_body_are_not_the_clusters() {
+        // The cluster is named in the second sentence: the first sentence's
+        // figure is no fact about it; a later sentence about another
+        // district is not either, and one about another body is that body's.
+        let text = "The Centre will open 12 training centres in the east. \
+                    The Agra shoe cluster employs over 9,000 people. \
+                    Last year, Assam's Kamrup district exported tea worth $30 million. \
+                    The Rural Credit Bank (RCB) agreed: RCB chairman Vikas Menon said the bank lent to 2,100 enterprises.";
+        let qs = [
+            q(text, "12 training centres", 12.0, Some("centres"), None),
+            q(text, "over 9,000 people", 9000.0, Some("people"), None),
+            q(text, "$30 million", 3e7, Some("USD"), None),
+            q(text, "2,100 enterprises", 2100.0, Some("enterprises"), None),
+        ];
+        let got = run(text, &qs);
+        let facts: Vec<(&str, &str)> = got.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(
+            facts,
+            [
+                ("Agra shoe cluster", "employees"),
+                ("Rural Credit Bank", "enterprises")
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn prices_shares_and_counted_nouns() {
+        // (text, figure, value, unit, per, expected metric)
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            f64,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+        );
+        let cases: &[Case] = &[
+            // An amount per unit is no export value.
+            (
+                "Lotus Mills Ltd exports yarn; power costs Rs 7.20 per unit.",
+                "Rs 7.20 per unit",
+                7.2,
+                Some("INR"),
+                Some("unit"),
+                Some("price"),
+            ),
+            (
+                "Lotus Mills Ltd exports yarn and grants were capped at Rs 4 lakh per unit.",
+                "Rs 4 lakh per unit",
+                4e5,
+                Some("INR"),
+                Some("unit"),
+                None,
+            ),
+            // "enterprises" holds "rise" but speaks of no increase.
+            (
+                "Lotus Mills Ltd counts 40 suppliers, of which 90% are micro enterprises.",
+                "90%",
+                90.0,
+                Some("percent"),
+                None,
+                None,
+            ),
+            // Counted nouns without scale words or the rate.
+            (
+                "Lotus Mills Ltd trains about 6,000 youths a year.",
+                "about 6,000 youths a year",
+                6000.0,
+                Some("youths"),
+                Some("year"),
+                Some("youths"),
+            ),
+            (
+                "Lotus Mills Ltd runs 2.5 lakh registered looms.",
+                "2.5 lakh registered looms",
+                2.5e5,
+                Some("looms"),
+                None,
+                Some("registered looms"),
+            ),
+        ];
+        for (text, needle, value, unit, per, metric) in cases {
+            let got = run(text, &[q(text, needle, *value, *unit, *per)]);
+            assert_eq!(got.first().map(|f| f.1.as_str()), *metric, "{text}");
         }
     }
 
