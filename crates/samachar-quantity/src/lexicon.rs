@@ -228,10 +228,16 @@ pub(crate) fn iso_code(raw: &str, w: &str) -> Option<&'static str> {
     Some(code)
 }
 
-/// An upper-case code with a leading `M` for million ("30 MUSD", "MAUD 60").
+/// A code with a leading `M` for million, all in upper or all in lower case
+/// ("30 MUSD", "MAUD 60", "25 musd").
 pub(crate) fn million_code(raw: &str) -> Option<&'static str> {
-    let rest = raw.strip_prefix('M')?;
-    if rest.len() != 3 || !rest.bytes().all(|b| b.is_ascii_uppercase()) {
+    let rest = match raw.strip_prefix('M') {
+        Some(r) if r.bytes().all(|b| b.is_ascii_uppercase()) => r,
+        _ => raw
+            .strip_prefix('m')
+            .filter(|r| r.bytes().all(|b| b.is_ascii_lowercase()))?,
+    };
+    if rest.len() != 3 {
         return None;
     }
     iso_code(rest, &rest.to_ascii_lowercase())

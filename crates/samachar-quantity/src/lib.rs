@@ -658,6 +658,17 @@ fn unit_follows(t: &str, pos: usize) -> bool {
         || lexicon::unit_word(raw, w).is_some()
 }
 
+/// Digits grouped by spaces read as one number without a unit or currency
+/// when there are three groups or more ("1 234 567"), or when the figure
+/// is all there is on its line: "on May 15 200 workers" stays two numbers.
+fn spaced_stands_alone(t: &str, start: usize, end: usize) -> bool {
+    let groups = t[start..end].bytes().filter(|&b| b == b' ').count() + 1;
+    let line_start = t[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = t[end..].find('\n').map_or(t.len(), |i| end + i);
+    let bare = |s: &str| !s.chars().any(char::is_alphanumeric);
+    groups >= 3 || (bare(&t[line_start..start]) && bare(&t[end..line_end]))
+}
+
 fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
     let mut st = Acc {
         stack: [(0.0, 0.0); 8],
@@ -699,7 +710,7 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                 }
                 if st.last == Last::None {
                     if let Some((se, sv)) = nm.spaced
-                        && (currency || unit_follows(t, se))
+                        && (currency || unit_follows(t, se) || spaced_stands_alone(t, k.start, se))
                     {
                         nm.value = sv;
                         nm.end = se;
@@ -925,8 +936,26 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                             let one_before = matches!(st.last, Last::Unit | Last::Hyphen)
                                 && st.cur == 1.0
                                 && st.n == 0;
+                            // "half a million": the article between.
+                            let article_then_scale =
+                                nx.is_word() && matches!(lower(t, nx).as_str(), "a" | "an") && {
+                                    let sc = tok(t, nx.end);
+                                    sc.is_word()
+                                        && matches!(
+                                            lexicon::num_word(lower(t, sc).as_str()),
+                                            Some(NumWord::Scale(_))
+                                        )
+                                };
                             if st.last == Last::None && scale_next {
                                 st.cur = f;
+                            } else if st.last == Last::None && article_then_scale {
+                                st.cur = f;
+                                st.words = true;
+                                st.last = Last::Frac;
+                                st.end = k.end;
+                                st.count += 1;
+                                p = nx.end;
+                                continue;
                             } else if st.last == Last::A || one_before {
                                 st.cur = f;
                                 st.words = true;

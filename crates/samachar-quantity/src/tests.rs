@@ -87,6 +87,15 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("one lakh crore", 1e12, None, None),
     ("3 million and a half", 3500000.0, None, None),
     ("half million eggs", 500000.0, Some("eggs"), None),
+    ("The total was 1 234 567.", 1234567.0, None, None),
+    ("45 000", 45000.0, None, None),
+    (
+        "On May 15 200 workers struck.",
+        200.0,
+        Some("workers"),
+        None,
+    ),
+    ("nearly half a million looms", 500000.0, Some("looms"), None),
     ("two hundred point zero three", 200.03, None, None),
     ("a hundred and two of those", 102.0, None, None),
     // Currencies.
@@ -103,6 +112,7 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("20 million pounds", 2e7, Some("GBP"), None),
     ("GBP 350", 350.0, Some("GBP"), None),
     ("30 MUSD", 3e7, Some("USD"), None),
+    ("lent 12 meur to the mill", 1.2e7, Some("EUR"), None),
     ("c $ 1.34 a share", 1.34, Some("CAD"), None),
     ("hk $ 10.05 billion", 10.05e9, Some("HKD"), None),
     ("143.80 yen", 143.8, Some("JPY"), None),
