@@ -122,6 +122,11 @@ pub(crate) fn find_date(s: &str) -> Option<(String, Range<usize>)> {
     if !s.is_ascii() {
         return find_date_by_captures(s);
     }
+    // Every pattern holds a year of four digits (ASCII ones, in ASCII
+    // text).
+    if !has_four_digits(s.as_bytes()) {
+        return None;
+    }
     let mut best: Option<(String, Range<usize>)> = None;
     let mut consider = |found: Option<(String, Range<usize>)>| {
         if let Some(f) = found
@@ -183,6 +188,18 @@ pub(crate) fn find_date(s: &str) -> Option<(String, Range<usize>)> {
         best = Some((format!("{year:04}-{month:02}"), m.range()));
     }
     best
+}
+
+/// True when `bytes` hold four ASCII digits in a row.
+fn has_four_digits(bytes: &[u8]) -> bool {
+    let mut run = 0u8;
+    for b in bytes {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`find_date`] reading the captured groups: for text with non-ASCII
@@ -271,6 +288,8 @@ mod tests {
             "Feb 30, 2023; 30 Feb 2023 then 1 Mar 2023",
             "in 2023 sales rose; 300 employees",
             "May 12 2100, 12 may 1899, dec 2101",
+            "Feb 22, 23 and 22/2/23 or 2023-2-3 or 12 Comments",
+            "on 1/2/203 then 5 May 99",
             "2023-1\u{966}-5 and २०२३-02-22, Feb 22, 2023",
         ];
         for t in texts {

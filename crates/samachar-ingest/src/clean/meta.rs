@@ -208,7 +208,7 @@ pub(crate) fn parse_dateline(
         }
         let after = t[pos..].trim_start();
         if let Some(body) = after.strip_prefix(':')
-            && body.split_whitespace().count() >= 4
+            && body.split_whitespace().nth(3).is_some()
             && !is_label(place)
             && place.split_whitespace().count() <= 4
         {
@@ -382,13 +382,48 @@ fn place_like_limit(t: &str, most: usize) -> usize {
 
 /// The first dash in `t` with white space on both sides.
 fn first_spaced_dash(t: &str) -> Option<usize> {
-    t.char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '-' | '–' | '—')
-                && t[..i].ends_with(char::is_whitespace)
-                && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    let bytes = t.as_bytes();
+    // `-` is one byte; `–` and `—` open with 0xE2, which only ever opens
+    // a character.
+    dash_candidates(bytes).find(|&i| {
+        let len = match bytes.get(i..) {
+            Some([b'-', ..]) => 1,
+            Some([0xE2, 0x80, 0x93 | 0x94, ..]) => 3,
+            _ => return false,
+        };
+        t[..i].ends_with(char::is_whitespace) && t[i + len..].starts_with(char::is_whitespace)
+    })
+}
+
+/// The positions in `bytes`, in order, of every `-` and every 0xE2 byte
+/// (and perhaps of a few other bytes, which callers check), found eight
+/// bytes at a time.
+fn dash_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit for each zero byte (and perhaps for bytes above one).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    // The last bytes, padded with zeros (neither byte looked for).
+    let last = rest
+        .iter()
+        .rev()
+        .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+    let words = chunks
+        .iter()
+        .map(|c| u64::from_le_bytes(*c))
+        .chain((!rest.is_empty()).then_some(last));
+    words.enumerate().flat_map(move |(k, v)| {
+        let mut hits = zero(v ^ (ONES * u64::from(b'-'))) | zero(v ^ (ONES * 0xE2));
+        std::iter::from_fn(move || {
+            if hits == 0 {
+                return None;
+            }
+            let byte = (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            Some(8 * k + byte)
         })
-        .map(|(i, _)| i)
+    })
 }
 
 /// True when a line is mostly furniture.
@@ -621,6 +656,37 @@ mod tests {
                 .as_ref()
                 .map(|(p, a, d)| (p.as_str(), a.as_deref(), d.is_some()));
             assert_eq!(got, *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn spaced_dashes_are_found_as_a_scan_of_characters_finds_them() {
+        let reference = |t: &str| {
+            t.char_indices()
+                .find(|&(i, c)| {
+                    matches!(c, '-' | '–' | '—')
+                        && t[..i].ends_with(char::is_whitespace)
+                        && t[i + c.len_utf8()..].starts_with(char::is_whitespace)
+                })
+                .map(|(i, _)| i)
+        };
+        let texts = [
+            "Surat, Gujarat - Surat, a diamond city",
+            "a-b – c—d — e",
+            "x\u{a0}–\u{2003}y",
+            "“Quoted” – ‘single’ — ₹5 crore - end",
+            "no dash here at all, only ’ and ” and … marks",
+            "-",
+            " - ",
+            "ends with a dash -",
+            "",
+        ];
+        for t in texts {
+            for k in 0..=t.len() {
+                if let Some(piece) = t.get(k..) {
+                    assert_eq!(first_spaced_dash(piece), reference(piece), "{piece}");
+                }
+            }
         }
     }
 
