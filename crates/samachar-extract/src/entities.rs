@@ -1253,29 +1253,33 @@ fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String
         None => (before.strip_suffix(' ')?, false),
     };
     // Up to four lower-case role words, the last a role head.
-    let mut words: Vec<&str> = Vec::with_capacity(4);
+    // (Words are read backwards from the name; `head` is a prefix of the
+    // text, so the role is the slice from its first word to the name.)
+    let mut count = 0;
+    let mut role_from = head.len();
     let mut rest = head;
-    while words.len() < 4 {
+    while count < 4 {
         let cut = word_start_before(rest, |c| c.is_ascii_alphabetic() || c == '-');
         let w = &rest[cut..];
         if w.is_empty()
             || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             || !is_role_word(w)
+            || (count == 0 && !ROLE_HEADS_SET.contains(w))
         {
             break;
         }
-        words.push(w);
+        count += 1;
+        role_from = cut;
         rest = &rest[..cut];
         match rest.strip_suffix(' ') {
             Some(r) => rest = r,
             None => break,
         }
     }
-    if !words.first().is_some_and(|w| ROLE_HEADS_SET.contains(w)) {
+    if count == 0 {
         return None;
     }
-    words.reverse();
-    let role = words.join(" ");
+    let role = head[role_from..].to_string();
     let cut = word_start_before(rest, |c| c.is_ascii_alphanumeric() || c == '\'' || c == '’');
     let owner = &rest[cut..];
     let possessive = [
