@@ -16,6 +16,32 @@ mod meta;
 mod repeat;
 
 use samachar_model::{Document, Furniture, FurnitureKind, Metadata};
+use std::sync::LazyLock;
+
+/// A dated copyright line and its owner: "© 2025 Example News Network. All
+/// rights reserved.", "Copyright 2019-2024 Fibre2Fashion |".
+static COPYRIGHT_OWNER: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*(?P<owner>[^.|,]{2,60}?)\s*(?:[.|,]|all\s+rights\s+reserved|$)",
+    )
+    .ok()
+});
+
+/// The owner a dated copyright line names, if it reads like one (one to six
+/// words starting with a capital or a digit).
+fn copyright_owner(line: &str) -> Option<String> {
+    let re = COPYRIGHT_OWNER.as_ref()?;
+    let lower = line.to_ascii_lowercase();
+    if !(line.contains('©') || lower.contains("copyright") || lower.contains("(c)")) {
+        return None;
+    }
+    let owner = re.captures(line)?.name("owner")?.as_str().trim();
+    let words = owner.split_whitespace().count();
+    ((1..=6).contains(&words)
+        && owner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !owner.to_ascii_lowercase().starts_with("all rights"))
+    .then(|| owner.to_string())
+}
 
 /// What the cleaner found in one document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,9 +65,18 @@ pub fn clean(doc: &Document) -> Cleaned {
         marks.paint(dup.start, dup.end, FurnitureKind::Repeat);
     }
     repeat::mark(text, &lines, &mut marks);
-    let metadata = meta::metadata(doc, &lines, &marks, &hints, dateline.as_ref());
+    let mut metadata = meta::metadata(doc, &lines, &marks, &hints, dateline.as_ref());
+    let furniture = marks.into_furniture(text);
+    if metadata.source.is_none() {
+        // The site's own copyright line names the outlet.
+        metadata.source = furniture
+            .iter()
+            .filter(|f| f.kind == FurnitureKind::Copyright)
+            .flat_map(|f| text.get(f.start..f.end).unwrap_or("").lines())
+            .find_map(copyright_owner);
+    }
     Cleaned {
-        furniture: marks.into_furniture(text),
+        furniture,
         metadata,
     }
 }
@@ -175,6 +210,38 @@ impl Marks {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod copyright_tests {
+    use super::copyright_owner;
+
+    #[test]
+    fn owners_of_dated_copyright_lines() {
+        for (line, owner) in [
+            (
+                "© 2025 Example News Network. All rights reserved.",
+                Some("Example News Network"),
+            ),
+            (
+                "Copyright © 2023 Fibre2Fashion. All rights reserved.",
+                Some("Fibre2Fashion"),
+            ),
+            (
+                "Copyright 2019-2024 Daily Ledger | Privacy",
+                Some("Daily Ledger"),
+            ),
+            (
+                "(c) 2022 Trade Times, all rights reserved",
+                Some("Trade Times"),
+            ),
+            ("© Getty Images", None),
+            ("Copyright © 2024. All rights reserved.", None),
+            ("The copyright of 2021 designs stays with weavers.", None),
+        ] {
+            assert_eq!(copyright_owner(line).as_deref(), owner, "{line}");
+        }
     }
 }
 

@@ -324,16 +324,32 @@ fn collapse(text: &str) -> String {
 /// Drops a trailing site name from a page title: "Headline | Site" or
 /// "Headline - Site" when the last part is short and the rest is longer.
 pub(crate) fn strip_site_name(title: &str) -> String {
+    match split_site_name(title) {
+        Some((head, _)) => head.to_string(),
+        None => title.trim().to_string(),
+    }
+}
+
+/// The site's name at the end of a page title ("Example News" in "Bag
+/// cluster opens | Example News").
+pub(crate) fn site_name(title: &str) -> Option<String> {
+    split_site_name(title).map(|(_, tail)| tail.to_string())
+}
+
+/// A page title split into headline and site name: the part after the last
+/// separator when it is short (four words at most) and shorter than the
+/// headline.
+fn split_site_name(title: &str) -> Option<(&str, &str)> {
     for sep in [" | ", " – ", " — ", " - ", " :: "] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let head_words = head.split_whitespace().count();
             let tail_words = tail.split_whitespace().count();
-            if tail_words <= 4 && head_words > tail_words {
-                return head.trim().to_string();
+            if tail_words <= 4 && head_words > tail_words && !tail.trim().is_empty() {
+                return Some((head.trim(), tail.trim()));
             }
         }
     }
-    title.trim().to_string()
+    None
 }
 
 #[cfg(test)]

@@ -120,7 +120,8 @@ fn web_page_keeps_the_article_only() {
         cleaned.metadata.title.as_deref(),
         Some("Bag cluster opens in Muzaffarpur")
     );
-    assert_eq!(cleaned.metadata.source.as_deref(), Some("Staff Reporter"));
+    // The site's name from the page title, not the desk credit.
+    assert_eq!(cleaned.metadata.source.as_deref(), Some("Example News"));
 }
 
 /// A one-page PDF whose page shows `lines` in Helvetica (an empty slice

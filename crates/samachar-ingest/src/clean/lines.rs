@@ -1370,6 +1370,51 @@ fn is_name_line(l: &Line<'_>) -> bool {
         && !l.text.contains(':')
 }
 
+/// The outlet a byline names, which is the article's source:
+/// "Fibre2Fashion", "ET Bureau", "The Wire" (from "The Wire Desk"). A writer
+/// ("Priya Sharma", "K. M. Rao") or a bare desk credit ("Staff Reporter",
+/// "Our Correspondent", "Web Desk") names none.
+fn byline_outlet(name: &str) -> Option<String> {
+    const DESK: [&str; 7] = [
+        "reporter",
+        "correspondent",
+        "desk",
+        "staff",
+        "team",
+        "writer",
+        "editor",
+    ];
+    const GENERIC: [&str; 6] = ["our", "special", "senior", "web", "news", "digital"];
+    let is_any = |w: &str, list: &[&str]| list.iter().any(|d| w.eq_ignore_ascii_case(d));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let desk = words.iter().any(|w| is_any(w, &DESK));
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !is_any(w, &DESK))
+        .collect();
+    if kept.is_empty() || (desk && kept.iter().all(|w| is_any(w, &GENERIC))) {
+        return None;
+    }
+    // A writer: two to four words, each a capitalised word of letters or an
+    // initial ("K", "K.").
+    let person = !desk
+        && (2..=4).contains(&kept.len())
+        && kept.iter().all(|w| {
+            let mut cs = w.chars();
+            let first_upper = cs.next().is_some_and(char::is_uppercase);
+            let rest = cs.as_str();
+            first_upper
+                && (rest.is_empty()
+                    || rest == "."
+                    || (rest
+                        .chars()
+                        .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                        && rest.chars().any(char::is_lowercase)))
+        });
+    (!person).then(|| kept.join(" "))
+}
+
 /// The next non-blank line after `i`, skipping at most one blank line.
 fn next_filled(lines: &[Line<'_>], i: usize) -> Option<usize> {
     (i + 1..lines.len().min(i + 3)).find(|&j| !lines[j].is_blank())
@@ -1393,9 +1438,9 @@ fn mark_bylines(lines: &[Line<'_>], cues: &[u32], marks: &mut Marks, hints: &mut
             if let Some(j) = next_filled(lines, i)
                 && is_name_line(&lines[j])
             {
-                hints
-                    .source
-                    .get_or_insert_with(|| lines[j].text.to_string());
+                if let Some(outlet) = byline_outlet(lines[j].text) {
+                    hints.source.get_or_insert(outlet);
+                }
                 last = Some(j);
             }
         } else if line.words <= 12
@@ -1410,7 +1455,9 @@ fn mark_bylines(lines: &[Line<'_>], cues: &[u32], marks: &mut Marks, hints: &mut
             let name_ok = (1..=6).contains(&name.split_whitespace().count()) && !ends_sentence(t);
             let rest_ok = rest.is_empty() || find_date(rest).is_some() || is(&DATE_LABEL, rest);
             if name_ok && rest_ok {
-                hints.source.get_or_insert_with(|| name.to_string());
+                if let Some(outlet) = byline_outlet(name) {
+                    hints.source.get_or_insert(outlet);
+                }
                 if let Some((date, _)) = find_date(rest) {
                     hints.published.get_or_insert(date);
                 }
@@ -2081,6 +2128,23 @@ mod tests {
     }
 
     #[test]
+    fn bylines_name_outlets_not_writers() {
+        for (name, outlet) in [
+            ("Fibre2Fashion", Some("Fibre2Fashion")),
+            ("ET Bureau", Some("ET Bureau")),
+            ("PTI", Some("PTI")),
+            ("The Wire Desk", Some("The Wire")),
+            ("Priya Sharma", None),
+            ("K. M. Rao", None),
+            ("Staff Reporter", None),
+            ("Our Special Correspondent", None),
+            ("Web Desk", None),
+        ] {
+            assert_eq!(byline_outlet(name).as_deref(), outlet, "{name}");
+        }
+    }
+
+    #[test]
     fn byline_blocks_give_source_and_date() {
         // (text, lines marked, source, date)
         type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>);
@@ -2088,13 +2152,13 @@ mod tests {
             (
                 "By\nThe Wire Desk\nPublished\nFeb 22, 2023\n\nHeadline here",
                 &["By", "The Wire Desk", "Published", "Feb 22, 2023"],
-                Some("The Wire Desk"),
+                Some("The Wire"),
                 Some("2023-02-22"),
             ),
             (
                 "By Staff Reporter | Updated: 22 February 2023 10:30 IST\nHeadline",
                 &["By Staff Reporter | Updated: 22 February 2023 10:30 IST"],
-                Some("Staff Reporter"),
+                None,
                 Some("2023-02-22"),
             ),
             (
@@ -2115,7 +2179,7 @@ mod tests {
                     "Written By: Asha Rao",
                     "Last Updated: Jul 18, 2024 at 10:30 AM IST",
                 ],
-                Some("Asha Rao"),
+                None,
                 Some("2024-07-18"),
             ),
             (

@@ -525,7 +525,14 @@ pub(crate) fn metadata(
             .source
             .clone()
             .or_else(|| dateline.and_then(|d| d.agency.clone()))
-            .or_else(|| hints.agency.clone()),
+            .or_else(|| hints.agency.clone())
+            // A saved page's title usually ends with the site's name.
+            .or_else(|| {
+                doc.format_title
+                    .as_deref()
+                    .filter(|_| doc.format == Format::Html)
+                    .and_then(crate::html::site_name)
+            }),
         published: hints
             .published
             .clone()
