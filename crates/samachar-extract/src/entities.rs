@@ -1089,7 +1089,17 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
             if t.possessive || t.based || j + 1 >= toks.len() {
                 break;
             }
-            let gap_ok = gap_is(j, b" ") || (gap_is(j, b". ") && is_abbrev_token(word(text, t)));
+            // A plural possessive before an organisation's head word
+            // ("Tiruppur Exporters' Association").
+            let plural_possessive = || {
+                (gap_is(j, b"' ") || gap_is(j, "’ ".as_bytes()))
+                    && word(text, t).ends_with('s')
+                    && toks[j + 1].cap
+                    && ORG_HEADS_SET.contains(word(text, &toks[j + 1]))
+            };
+            let gap_ok = gap_is(j, b" ")
+                || (gap_is(j, b". ") && is_abbrev_token(word(text, t)))
+                || plural_possessive();
             if !gap_ok {
                 break;
             }
@@ -2944,6 +2954,16 @@ mod tests {
                 .iter()
                 .all(|e| e.role.as_deref() != Some("director")),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn plural_possessive_inside_an_organisation_name() {
+        let text = "The Surat Weavers’ Federation and the Agra Tanners' Association met. \
+                    Farmers' incomes rose.";
+        assert_eq!(
+            names_of(text, EntityKind::Organization),
+            vec!["Agra Tanners' Association", "Surat Weavers’ Federation"]
         );
     }
 
