@@ -546,6 +546,11 @@ impl Subjects<'_> {
     /// The subject of something at `pos` in the sentence `range`.
     fn at(&mut self, range: &Range<usize>, pos: usize, sent: &Sentence) -> Option<String> {
         if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, pos) {
+            // "..., according to the Council for Leather Exports": the body
+            // cited for a figure is not what the figure is about.
+            if self.cited(o, range, sent) {
+                return None;
+            }
             self.recent = Some(o.to_string());
             return Some(o.to_string());
         }
@@ -661,6 +666,26 @@ impl Subjects<'_> {
                 o.name != name && o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos)
             });
         (!other_place && !other_org).then_some(name)
+    }
+
+    /// True when every mention of the organisation `name` in the sentence
+    /// `range` follows "according to" (it is cited, not described).
+    fn cited(&self, name: &str, range: &Range<usize>, sent: &Sentence) -> bool {
+        let Some(o) = self.found.orgs.iter().find(|o| o.name == name) else {
+            return false;
+        };
+        let mut inside = o
+            .spans
+            .iter()
+            .filter(|&&(s, e)| s >= range.start && e <= range.end)
+            .peekable();
+        inside.peek().is_some()
+            && inside.all(|&(s, _)| {
+                let before = sent.text.get(..s - range.start).unwrap_or("").trim_end();
+                let before = before.strip_suffix(" the").unwrap_or(before);
+                before.len() >= 12
+                    && before[before.len() - 12..].eq_ignore_ascii_case("according to")
+            })
     }
 
     /// Notes the organisations a sentence names (for later anaphora).
@@ -820,8 +845,15 @@ fn metric(
             "minimum operating temperature"
         } else if pre.contains("as high as") || pre.contains("maximum") || pre.contains("up to") {
             "maximum operating temperature"
-        } else {
+        } else if ["withstand", "rated", "resist", "operat", "work in"]
+            .iter()
+            .any(|w| sent.has(w))
+        {
             "temperature"
+        } else {
+            // Weather ("summer temperatures touch 46 degrees Celsius") or a
+            // process figure: no fact about an organisation.
+            return None;
         };
         return Some(m.to_string());
     }
@@ -918,6 +950,13 @@ fn metric(
         }
         if window.contains("revenue") || window.contains("sales") {
             return Some("revenue".into());
+        }
+        // Money spent is no export value, even in a sentence about exporters.
+        if ["spent", "spend", "spending", "expenditure"]
+            .iter()
+            .any(|w| pre.contains(w))
+        {
+            return None;
         }
         if sent.has("export") || sent.exporting() {
             return Some(format!("export value{}", last_year()));
@@ -1959,6 +1998,14 @@ mod tests {
     }
 
     #[test]
+    fn a_body_cited_for_a_figure_is_not_its_subject() {
+        let text =
+            "Agra's shoe exports were worth $2 billion, according to the Council for Shoe Exports.";
+        let got = run(text, &[q(text, "$2 billion", 2e9, Some("USD"), None)]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn prices_shares_and_counted_nouns() {
         // (text, figure, value, unit, per, expected metric)
         type Case<'a> = (
@@ -1986,6 +2033,32 @@ mod tests {
                 Some("INR"),
                 Some("unit"),
                 None,
+            ),
+            // Money spent is no export value, even among exporters.
+            (
+                "Lotus Mills Ltd, a big exporter, has spent Rs 9 crore on its plant.",
+                "Rs 9 crore",
+                9e7,
+                Some("INR"),
+                None,
+                None,
+            ),
+            // Weather is no fact about a company; a rating is.
+            (
+                "Lotus Mills Ltd is in Agra, where summer heat touches 47 degrees Celsius.",
+                "47 degrees Celsius",
+                47.0,
+                Some("degC"),
+                None,
+                None,
+            ),
+            (
+                "Lotus Mills Ltd makes gloves rated to withstand 300 degrees Celsius.",
+                "300 degrees Celsius",
+                300.0,
+                Some("degC"),
+                None,
+                Some("temperature"),
             ),
             // "enterprises" holds "rise" but speaks of no increase.
             (
