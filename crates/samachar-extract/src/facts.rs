@@ -683,8 +683,10 @@ impl Subjects<'_> {
             && inside.all(|&(s, _)| {
                 let before = sent.text.get(..s - range.start).unwrap_or("").trim_end();
                 let before = before.strip_suffix(" the").unwrap_or(before);
-                before.len() >= 12
-                    && before[before.len() - 12..].eq_ignore_ascii_case("according to")
+                before
+                    .as_bytes()
+                    .get(before.len().saturating_sub(12)..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(b"according to"))
             })
     }
 
