@@ -841,6 +841,18 @@ fn remove_an_article_from_the_list_undo_redo_and_import_it_again() {
     assert!(bags(&h));
     let title = "Muzaffarpur emerging as a major bag cluster in India’s Bihar state";
     let item = egui::accesskit::Role::ListItem;
+    // A note on the article first: it stays, and says where it belongs.
+    h.get_by_role_and_label(item, title).click();
+    settle(&mut h);
+    h.get_by_label("Add note…").click();
+    h.run_steps(3);
+    h.get_by_label("Note").click();
+    h.run_steps(1);
+    h.get_by_label("Note")
+        .type_text("Ask about the bag figures");
+    h.run_steps(2);
+    h.get_by_label("Save note").click();
+    settle(&mut h);
     h.get_by_role_and_label(item, title).click_secondary();
     h.run_steps(2);
     h.get_by_label("Remove from project").click();
@@ -856,6 +868,15 @@ fn remove_an_article_from_the_list_undo_redo_and_import_it_again() {
             .count()
             > 0,
         "the toast names it"
+    );
+
+    h.get_by_label("Notes").click();
+    h.run_steps(3);
+    assert!(
+        h.query_all_by_label_contains("002_41c24c9b7009feb6.txt (removed from the project)")
+            .count()
+            > 0,
+        "the note names the removed article"
     );
 
     undo(&mut h);

@@ -883,7 +883,19 @@ impl SamacharApp {
                 .position(|x| x == id)
                 .and_then(|i| self.view.corpus.articles.get(i))
                 .map_or_else(
-                    || format!("article {}", id.0),
+                    || {
+                        // A note on an article the user removed names its file.
+                        let removed = self.project.as_ref().and_then(|p| {
+                            let a = p.annotations();
+                            a.is_removed(*id)
+                                .then(|| a.article_files.get(id).cloned())
+                                .flatten()
+                        });
+                        match removed {
+                            Some(file) => format!("{file} (removed from the project)"),
+                            None => format!("article {}", id.0),
+                        }
+                    },
                     |a| a.title.clone().unwrap_or_else(|| a.file.clone()),
                 )
         };
