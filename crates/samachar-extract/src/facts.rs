@@ -81,7 +81,7 @@ static CAPACITY: LazyLock<Regex> = LazyLock::new(|| {
 static APPROVED: LazyLock<Regex> = LazyLock::new(|| re(r"approv\w*\s+(?:\w+\s+)?invest"));
 static FOUNDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:established|founded|set up|incorporated|started|formed|began operations|came into being|since)\s+(?:in\s+)?(?:the\s+year\s+)?$",
+        r"(?:established|founded|set up|incorporated|started|formed|began operations|came into being|(?:operating|operational|in business|in existence|functioning|running)\s+since)\s+(?:in\s+)?(?:the\s+year\s+)?$",
     )
 });
 static CLUSTER_IN: LazyLock<Regex> =
@@ -569,23 +569,27 @@ impl Subjects<'_> {
         // "It", "they", "the company" point back to the company named last
         // (when the sentence before named one), else to the main
         // organisation once it has been named.
+        // But "Noida's electronics makers said they expect ...": "they"
+        // are the makers of the place the sentence opens with.
+        let anaphora = *sent.anaphora.get_or_init(|| has_anaphora(sent.text))
+            && !self.place_leads(range, pos, sent);
         if let Some(r) = &self.recent
+            && anaphora
             && self
                 .found
                 .orgs
                 .iter()
                 .any(|o| o.company && o.name == *r && o.spans.iter().any(|s| s.0 < pos))
-            && *sent.anaphora.get_or_init(|| has_anaphora(sent.text))
         {
             return Some(r.clone());
         }
         if let Some(m) = &self.found.main_org
+            && anaphora
             && self
                 .found
                 .orgs
                 .iter()
                 .any(|o| o.name == *m && o.spans.iter().any(|s| s.0 < pos))
-            && *sent.anaphora.get_or_init(|| has_anaphora(sent.text))
         {
             self.recent = Some(m.clone());
             return Some(m.clone());
@@ -666,6 +670,25 @@ impl Subjects<'_> {
                 o.name != name && o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos)
             });
         (!other_place && !other_org).then_some(name)
+    }
+
+    /// True when the sentence `range` is about a place named before the
+    /// figure at `pos`: the place in the possessive ("Noida's makers") or
+    /// opening the sentence ("Surat exporters said ..."); "In Hajipur, the
+    /// company ..." is not.
+    fn place_leads(&self, range: &Range<usize>, pos: usize, sent: &Sentence) -> bool {
+        self.found.places.iter().any(|p| {
+            if p.0 < range.start || p.1 > pos {
+                return false;
+            }
+            let after = sent.text.get(p.1 - range.start..).unwrap_or("");
+            let before = sent.text.get(..p.0 - range.start).unwrap_or("");
+            after.starts_with("'s ")
+                || after.starts_with("’s ")
+                || before
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty()
+        })
     }
 
     /// True when every mention of the organisation `name` in the sentence
@@ -1094,6 +1117,10 @@ fn metric(
             noun.push(' ');
         }
         noun.push_str(w);
+    }
+    if matches!(unit, "MW" | "GW" | "kW") {
+        // A power figure for a plant or a park is its capacity.
+        return Some("capacity".to_string());
     }
     if noun.is_empty() {
         Some(format!("number of {}", lower_but_acronyms(unit)))
@@ -1997,6 +2024,67 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn pronouns_after_a_place_and_years_since() {
+        // (text, figure, value, unit, expected (subject, metric))
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            f64,
+            Option<&'a str>,
+            Option<(&'a str, &'a str)>,
+        );
+        let cases: &[Case] = &[
+            // "they" are the place's makers, not the company named before.
+            (
+                "Lotus Mills Ltd will hire staff. Agra's shoe makers said they expect exports of $3 billion.",
+                "$3 billion",
+                3e9,
+                Some("USD"),
+                None,
+            ),
+            // A place as a location only: "the company" is still the company.
+            (
+                "Lotus Mills Ltd makes yarn. In Surat, the company exported yarn worth $4 million.",
+                "$4 million",
+                4e6,
+                Some("USD"),
+                Some(("Lotus Mills Ltd", "export value")),
+            ),
+            // "since" founds nothing unless something has been operating.
+            (
+                "Lotus Mills Ltd makes yarn. Since 2017, the state has received many proposals.",
+                "2017",
+                2017.0,
+                Some("year"),
+                None,
+            ),
+            (
+                "Lotus Mills Ltd has been operating since 1995.",
+                "1995",
+                1995.0,
+                Some("year"),
+                Some(("Lotus Mills Ltd", "founded")),
+            ),
+            // A power figure is a capacity.
+            (
+                "Lotus Solar Ltd plans a 600 MW park.",
+                "600 MW",
+                600.0,
+                Some("MW"),
+                Some(("Lotus Solar Ltd", "capacity")),
+            ),
+        ];
+        for (text, needle, value, unit, want) in cases {
+            let got = run(text, &[q(text, needle, *value, *unit, None)]);
+            assert_eq!(
+                got.first().map(|f| (f.0.as_str(), f.1.as_str())),
+                *want,
+                "{text}"
+            );
+        }
     }
 
     #[test]
