@@ -14,6 +14,7 @@ mod date;
 mod lines;
 mod meta;
 mod repeat;
+mod swar;
 
 use samachar_model::{Document, Furniture, FurnitureKind, Metadata};
 use std::sync::LazyLock;

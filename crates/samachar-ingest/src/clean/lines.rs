@@ -2,8 +2,8 @@
 //! neighbours (share bars, "Also Read" links, copyright lines, counters, job
 //! boards, bylines, contact blocks, site controls).
 
-use super::Marks;
 use super::date::{date_line, find_date};
+use super::{Marks, swar};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
@@ -62,13 +62,10 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
 /// bytes at a time (lines are short, and a call to a library search costs
 /// more than it saves on them).
 fn next_newline(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     while let Some(eight) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*eight) ^ (ONES * u64::from(b'\n'));
         // The lowest flagged byte is a line break (a false flag can only
         // sit above a true one).
-        let hits = x.wrapping_sub(ONES) & !x & HIGHS;
+        let hits = swar::byte_hits(u64::from_le_bytes(*eight), b'\n');
         if hits != 0 {
             return i + (hits.trailing_zeros() / 8) as usize;
         }
@@ -505,7 +502,7 @@ fn long_line_cues(t: &str) -> u32 {
         let mut found = false;
         let mut k = 0usize;
         while let Some(&eight) = bytes.get(k..).and_then(|r| r.first_chunk::<8>()) {
-            let mut hits = letter_hits(u64::from_le_bytes(eight), b'd');
+            let mut hits = swar::letter_hits(u64::from_le_bytes(eight), b'd');
             while hits != 0 {
                 let p = k + (hits.trailing_zeros() / 8) as usize;
                 hits &= hits - 1;
@@ -526,49 +523,11 @@ fn long_line_cues(t: &str) -> u32 {
     if found { cue::SYNDICATION } else { 0 }
 }
 
-/// A high bit for each byte of `v` that is the ASCII `letter` in either
-/// case (and perhaps for a few others, which callers check).
-fn letter_hits(v: u64, letter: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let want = u64::from(letter.to_ascii_lowercase()) * ONES;
-    // Setting bit 5 puts an ASCII letter in lower case.
-    let x = (v | 0x2020_2020_2020_2020) ^ want;
-    // A high bit for each zero byte (and perhaps for bytes above one).
-    x.wrapping_sub(ONES) & !x & HIGHS
-}
-
 /// The positions in `bytes` of an ASCII `letter` in either case (and
 /// perhaps a few others, which callers check), found eight bytes at a
 /// time.
 fn letter_positions(bytes: &[u8], letter: u8) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let want = u64::from(letter.to_ascii_lowercase()) * ONES;
-    let (chunks, rest) = bytes.as_chunks::<8>();
-    // The last bytes, padded with zeros (no letter).
-    let last = rest
-        .iter()
-        .rev()
-        .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-    let words = chunks
-        .iter()
-        .map(|c| u64::from_le_bytes(*c))
-        .chain((!rest.is_empty()).then_some(last));
-    words.enumerate().flat_map(move |(k, v)| {
-        // Setting bit 5 puts an ASCII letter in lower case.
-        let x = (v | 0x2020_2020_2020_2020) ^ want;
-        // A high bit for each zero byte (and perhaps for bytes above one).
-        let mut hits = x.wrapping_sub(ONES) & !x & HIGHS;
-        std::iter::from_fn(move || {
-            if hits == 0 {
-                return None;
-            }
-            let byte = (hits.trailing_zeros() / 8) as usize;
-            hits &= hits - 1;
-            Some(8 * k + byte)
-        })
-    })
+    swar::positions(bytes, move |v| swar::letter_hits(v, letter))
 }
 
 /// The first words of an anchored pattern, in lower case.

@@ -1,8 +1,8 @@
 //! Metadata from the text: headline, source, publication date, dateline.
 
-use super::Marks;
 use super::date::MONTH;
 use super::lines::{Hints, Line};
+use super::{Marks, swar};
 use regex::Regex;
 use samachar_model::{Document, Format, Metadata};
 use std::ops::Range;
@@ -399,30 +399,8 @@ fn first_spaced_dash(t: &str) -> Option<usize> {
 /// (and perhaps of a few other bytes, which callers check), found eight
 /// bytes at a time.
 fn dash_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A high bit for each zero byte (and perhaps for bytes above one).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let (chunks, rest) = bytes.as_chunks::<8>();
-    // The last bytes, padded with zeros (neither byte looked for).
-    let last = rest
-        .iter()
-        .rev()
-        .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-    let words = chunks
-        .iter()
-        .map(|c| u64::from_le_bytes(*c))
-        .chain((!rest.is_empty()).then_some(last));
-    words.enumerate().flat_map(move |(k, v)| {
-        let mut hits = zero(v ^ (ONES * u64::from(b'-'))) | zero(v ^ (ONES * 0xE2));
-        std::iter::from_fn(move || {
-            if hits == 0 {
-                return None;
-            }
-            let byte = (hits.trailing_zeros() / 8) as usize;
-            hits &= hits - 1;
-            Some(8 * k + byte)
-        })
+    swar::positions(bytes, |v| {
+        swar::byte_hits(v, b'-') | swar::byte_hits(v, 0xE2)
     })
 }
 
