@@ -809,10 +809,14 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                         st.last = if v < 20.0 { Last::Teen } else { Last::Tens };
                     }
                     Some(NumWord::Hundred) | Some(NumWord::Dozen) => {
-                        if !matches!(
-                            st.last,
-                            Last::Unit | Last::Teen | Last::Tens | Last::Digits | Last::A
-                        ) {
+                        // "half a dozen", "two and a half dozen".
+                        let frac_dozen = st.last == Last::Frac && nw == Some(NumWord::Dozen);
+                        if !frac_dozen
+                            && !matches!(
+                                st.last,
+                                Last::Unit | Last::Teen | Last::Tens | Last::Digits | Last::A
+                            )
+                        {
                             break;
                         }
                         let f = if nw == Some(NumWord::Hundred) {
@@ -867,13 +871,28 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                                 Last::Scale | Last::Digits | Last::Unit | Last::Teen | Last::Tens
                             );
                             if half_follows && whole {
-                                // "3 million and a half", "five and a half".
+                                // "3 million and a half", "five and a half",
+                                // "two and a half thousand".
                                 let n2 = tok(t, n1.end);
-                                let unit = if st.last == Last::Scale { st.top } else { 1.0 };
+                                let was_scale = st.last == Last::Scale;
+                                let unit = if was_scale { st.top } else { 1.0 };
                                 st.cur += 0.5 * unit;
                                 st.last = Last::Frac;
                                 st.end = n2.end;
-                                break;
+                                let n3 = tok(t, n2.end);
+                                let scale_next = !was_scale
+                                    && n3.is_word()
+                                    && matches!(
+                                        lexicon::num_word(lower(t, n3).as_str()),
+                                        Some(NumWord::Scale(_) | NumWord::Dozen)
+                                    );
+                                if !scale_next {
+                                    break;
+                                }
+                                st.words = true;
+                                st.count += 1;
+                                p = n2.end;
+                                continue;
                             }
                             if !matches!(st.last, Last::Scale | Last::Hundred) {
                                 break;
@@ -943,7 +962,7 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                                     sc.is_word()
                                         && matches!(
                                             lexicon::num_word(lower(t, sc).as_str()),
-                                            Some(NumWord::Scale(_))
+                                            Some(NumWord::Scale(_) | NumWord::Dozen)
                                         )
                                 };
                             if st.last == Last::None && scale_next {
@@ -1791,12 +1810,27 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
         _ => false,
     };
     if is_sep {
-        let n = tok(t, sep.end);
+        let mut n = tok(t, sep.end);
+        // "between Rs 5 crore and Rs 10 crore": the currency said again.
+        // Only after "between": "cut by Rs 2.50 to Rs 25.57" is a change.
+        if prefix.between && prefix.currency.is_some() && n.kind != Kind::Num {
+            let mut m = tok(t, n.end);
+            if m.kind == Kind::Sym('.') && m.start == n.end {
+                m = tok(t, m.end);
+            }
+            if m.kind == Kind::Num
+                && parse_prefix(t, m.start, sep.end, true).currency == prefix.currency
+            {
+                n = m;
+            }
+        }
         if (n.kind == Kind::Num || is_number_word_tok(t, n))
             && let Some(c2) = parse_core(t, n.start, prefix.currency.is_some())
         {
             let mut lo = core.value;
-            if !core.scaled && c2.scaled {
+            // "2 to 3 lakh": the scale of the high end is the low end's too,
+            // unless the low end is whole already ("80,000 to 1 lakh").
+            if !core.scaled && c2.scaled && lo * c2.top < c2.value {
                 lo *= c2.top;
             }
             if c2.value > lo && c2.single.is_none_or(|s| s.int_digits <= 7) {

@@ -96,6 +96,10 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
         None,
     ),
     ("nearly half a million looms", 500000.0, Some("looms"), None),
+    ("two and a half thousand", 2500.0, None, None),
+    ("five and a half lakh bags", 550000.0, Some("bags"), None),
+    ("half a dozen units", 6.0, Some("units"), None),
+    ("two and a half dozen", 30.0, None, None),
     ("two hundred point zero three", 200.03, None, None),
     ("a hundred and two of those", 102.0, None, None),
     // Currencies.
@@ -318,6 +322,58 @@ fn qualifiers_ranges_and_spans() {
     assert_eq!(q[0].text, "6,40,000 bags per month");
     assert_eq!(&text[q[0].start..q[0].end], q[0].text);
     assert_eq!(q[0].sentence, "It makes 6,40,000 bags per month.");
+}
+
+#[test]
+fn ranges_low_and_high_end() {
+    // (text, value, value_max, unit)
+    let cases: &[(&str, f64, Option<f64>, Option<&str>)] = &[
+        ("2 to 3 lakh people", 2e5, Some(3e5), Some("people")),
+        (
+            "between 80,000 and one lakh workers",
+            8e4,
+            Some(1e5),
+            Some("workers"),
+        ),
+        (
+            "between 90,000 and 1.2 lakh looms",
+            9e4,
+            Some(1.2e5),
+            Some("looms"),
+        ),
+        ("between 5 and 6 lakh", 5e5, Some(6e5), None),
+        (
+            "between Rs 5 crore and Rs 10 crore",
+            5e7,
+            Some(1e8),
+            Some("INR"),
+        ),
+        (
+            "between $2 million and $3 million",
+            2e6,
+            Some(3e6),
+            Some("USD"),
+        ),
+        // A change, not a range.
+        ("output rose from 200 to 300 units", 200.0, None, None),
+        (
+            "it cut the price by Rs 2.50 to Rs 25.57",
+            2.5,
+            None,
+            Some("INR"),
+        ),
+        // Two amounts in different currencies are no range.
+        ("between Rs 5 crore and $3 million", 5e7, None, Some("INR")),
+    ];
+    let mut failed = Vec::new();
+    for &(text, value, value_max, unit) in cases {
+        let q = extract(text);
+        let got = q.first().map(|x| (x.value, x.value_max, x.unit.as_deref()));
+        if got != Some((value, value_max, unit)) {
+            failed.push(format!("{text:?}: got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
 #[test]
