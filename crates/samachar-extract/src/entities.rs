@@ -9,8 +9,9 @@
 
 use crate::gazetteer::{GAZETTEER, PlaceKind, first_word_hash, word_char_at, word_end};
 use crate::names::{
-    self, FxMap, ORG_FIRST_SET, ORG_HEADS_SET, PROGRAMME_SET, PUBLIC_ROLES_SET, ROLE_HEADS_SET,
-    ROLE_MODIFIERS_SET, SPEECH_SET, STOP_SET, company_core, is_capitalised, norm_key,
+    self, APPOSITIVE_HEADS_SET, FxMap, ORG_FIRST_SET, ORG_HEADS_SET, PROGRAMME_SET,
+    PUBLIC_ROLES_SET, ROLE_HEADS_SET, ROLE_MODIFIERS_SET, SPEECH_SET, STOP_SET, company_core,
+    is_capitalised, norm_key,
 };
 use regex::Regex;
 use samachar_model::{Entity, EntityKind, Mention, Merge};
@@ -1198,7 +1199,32 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
                     && matches!(rb.get(k + 2), Some(0x9C | 0x9D)))
         })
         .unwrap_or(rb.len());
-    let phrase = rest_trim[..stop].trim();
+    let mut phrase = rest_trim[..stop].trim_end();
+    // "president of the Small Industries Association said ...": the phrase
+    // ends at the speech verb.
+    let mut cut = None;
+    let mut at = 0;
+    for w in phrase.split(' ') {
+        if at > 0 && SPEECH_SET.contains(w) {
+            cut = Some(at);
+            break;
+        }
+        at += w.len() + 1;
+    }
+    if let Some(c) = cut {
+        phrase = phrase[..c].trim_end();
+    }
+    let end = pos + 2 + (rest_trim.len() - rest_trim[phrase.len()..].len());
+    // An appositive with an article ("Sharma, a senior resident and
+    // journalist, told ..."; "X, the president of ..."): the role without
+    // the article.
+    let mut appositive = false;
+    if let Some((art, tail)) = phrase.split_once(' ')
+        && matches!(art, "a" | "an" | "the")
+    {
+        phrase = tail;
+        appositive = true;
+    }
     // A clause, not a role, when it starts with one of these (looked at
     // before the other words are split off).
     let first = phrase.split_whitespace().next()?;
@@ -1219,7 +1245,10 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     if words.is_empty() || words.len() > 9 {
         return None;
     }
-    if !words.iter().any(|w| ROLE_HEADS_SET.contains(w)) {
+    if !words
+        .iter()
+        .any(|w| ROLE_HEADS_SET.contains(w) || appositive && APPOSITIVE_HEADS_SET.contains(w))
+    {
         return None;
     }
     // The phrase must start with the role or with role-like modifiers /
@@ -1232,7 +1261,7 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     }) {
         return None;
     }
-    Some((phrase.to_string(), pos + 2 + stop))
+    Some((phrase.to_string(), end))
 }
 
 /// An upper-case acronym of two to six letters ("SIDBI", "EPCH", "MSME").
@@ -1356,6 +1385,22 @@ fn split_role_org(phrase: &str) -> (String, Option<String>) {
                 return (phrase[..i].to_string(), Some(tail.to_string()));
             }
         }
+    }
+    // "President Morbi Ceramics Association": a capitalised role title,
+    // then the organisation.
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let r = words
+        .iter()
+        .take_while(|w| ROLE_HEADS_SET.contains(w) || ROLE_MODIFIERS_SET.contains(w))
+        .count();
+    if r > 0
+        && r < words.len()
+        && words.first().is_some_and(|w| is_capitalised(w))
+        && ROLE_HEADS_SET.contains(words[r - 1])
+        && words[r..].iter().all(|w| is_capitalised(w))
+        && !GAZETTEER.contains_words(&words[r..])
+    {
+        return (words[..r].join(" "), Some(words[r..].join(" ")));
     }
     (phrase.to_string(), None)
 }
@@ -1493,6 +1538,11 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
         let shouting =
             words.len() >= 2 && words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
         if shouting {
+            continue;
+        }
+        // A news outlet named in the text ("told Business Standard").
+        if names::is_outlet(name) {
+            out.push(Candidate::new(EntityKind::Organization, name, start, end));
             continue;
         }
         // Runs come in text order: the line cursor only moves on.
@@ -1668,9 +1718,19 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
         } else {
             None
         };
+        // "Chief Justice H L Dattu and Amitava Roy": a full name joined to
+        // the person named just before.
+        let joined = words.len() >= 2
+            && prev.is_some_and(|(w, g)| w == "and" && g == " ")
+            && out.last().is_some_and(|o| {
+                o.kind == EntityKind::Person
+                    && !o.surname_only
+                    && text.get(o.end..toks[first - 1].start) == Some(" ")
+            });
         let cue = speech_after
             || speech_before
             || honorific
+            || joined
             || role_after.is_some()
             || role_before.is_some();
         if cue && valid_name(&words, speech_after || speech_before) {
@@ -1705,9 +1765,12 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
                 let public = role
                     .split_whitespace()
                     .any(|w| PUBLIC_ROLES_SET.contains(w));
+                // "a senior resident and journalist" says what the person
+                // is, not whom they work for.
+                let occupation = !role.split_whitespace().any(|w| ROLE_HEADS_SET.contains(w));
                 c.role = Some(role);
                 c.org_hint = org.or_else(|| org_run_after(text, toks, pend).map(|o| o.0));
-                c.org_from_context = c.org_hint.is_none() && !public;
+                c.org_from_context = c.org_hint.is_none() && !public && !occupation;
                 if let Some((oname, os, oe)) = org_run_after(text, toks, pend) {
                     let mut o = Candidate::new(EntityKind::Organization, &oname, os, oe);
                     o.company = true;
@@ -2955,6 +3018,75 @@ mod tests {
                 .all(|e| e.role.as_deref() != Some("director")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn roles_written_after_the_name() {
+        // (text, person, role, organisation)
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            // The phrase ends at the speech verb, without a comma.
+            (
+                "Ravi Menon, secretary of Kollam Cashew Exporters Association said the season was poor.",
+                "Ravi Menon",
+                "secretary",
+                Some("Kollam Cashew Exporters Association"),
+            ),
+            // A capitalised title, then the organisation.
+            (
+                "Anita Desai, President Surat Diamond Association said exports fell.",
+                "Anita Desai",
+                "President",
+                Some("Surat Diamond Association"),
+            ),
+            // An appositive with an article: what the person is.
+            (
+                "Gopal Krishna Rao, a weaver and trader, told reporters the looms were idle.",
+                "Gopal Krishna Rao",
+                "weaver and trader",
+                None,
+            ),
+            (
+                "Meera Nair, the managing director of Kerala Coir Mills, said demand is up.",
+                "Meera Nair",
+                "managing director",
+                Some("Kerala Coir Mills"),
+            ),
+        ];
+        for (text, name, role, org) in cases {
+            let found = find_entities(text);
+            let person = found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == *name);
+            assert_eq!(
+                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
+                Some((Some(*role), *org)),
+                "{text}"
+            );
+        }
+        // An occupation takes no organisation from the sentences before.
+        let text =
+            "Lotus Brass Works Pvt Ltd ships lamps. Kiran Bedi, a local trader, said prices rose.";
+        let found = find_entities(text);
+        let kiran = found.entities.iter().find(|e| e.name == "Kiran Bedi");
+        assert_eq!(kiran.map(|e| e.organization.clone()), Some(None));
+        // Not people: a company or a place with an appositive.
+        let text = "Tata Motors, the largest carmaker in the state, said sales fell. \
+                    Kanpur, a leather hub, is losing trade.";
+        assert!(names_of(text, EntityKind::Person).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn a_second_name_joined_to_a_person_and_outlets() {
+        let text = "A bench of Chief Justice Rakesh Varma and Sunita Rao heard the plea. \
+                    Tata Steel and Jindal Steel bid. Ajay Gupta, an exporter, told Business Standard and Al Jazeera the rules changed.";
+        assert_eq!(
+            names_of(text, EntityKind::Person),
+            vec!["Ajay Gupta", "Rakesh Varma", "Sunita Rao"]
+        );
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Business Standard".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"Al Jazeera".to_string()), "{orgs:?}");
     }
 
     #[test]

@@ -215,6 +215,90 @@ pub const ROLE_HEADS: &[&str] = &[
     "justice",
 ];
 
+/// What a person is, in an appositive with an article after the name
+/// ("Dijendra Sharma, a senior resident and journalist, told ..."): taken
+/// as the role only there.
+pub const APPOSITIVE_HEADS: &[&str] = &[
+    "journalist",
+    "resident",
+    "weaver",
+    "artisan",
+    "farmer",
+    "trader",
+    "worker",
+    "labourer",
+    "exporter",
+    "importer",
+    "manufacturer",
+    "activist",
+    "official",
+    "counsel",
+    "lawyer",
+    "advocate",
+    "researcher",
+    "businessman",
+    "businesswoman",
+    "industrialist",
+    "shopkeeper",
+    "craftsman",
+    "craftswoman",
+    "supplier",
+    "dealer",
+    "contractor",
+    "employee",
+];
+
+/// True for the name of a news outlet or agency (as the text writes it,
+/// without a leading "The"): such a name is an organisation, also where it
+/// looks like a person's ("told Al Jazeera"). Names that are also common
+/// words ("Mint", "Scroll", "Tribune") are left out.
+pub fn is_outlet(name: &str) -> bool {
+    matches!(
+        name,
+        "Al Jazeera"
+            | "Business Standard"
+            | "Hindustan Times"
+            | "Times of India"
+            | "Indian Express"
+            | "New Indian Express"
+            | "Financial Express"
+            | "Economic Times"
+            | "Hindu BusinessLine"
+            | "Business Line"
+            | "Deccan Herald"
+            | "Deccan Chronicle"
+            | "Press Trust of India"
+            | "Indo-Asian News Service"
+            | "Asian News International"
+            | "United News of India"
+            | "Reuters"
+            | "Bloomberg"
+            | "Associated Press"
+            | "Agence France-Presse"
+            | "BBC"
+            | "CNN"
+            | "NDTV"
+            | "Moneycontrol"
+            | "Livemint"
+            | "Financial Times"
+            | "Wall Street Journal"
+            | "New York Times"
+            | "Washington Post"
+            | "Lokmat Times"
+            | "Free Press Journal"
+            | "Dainik Bhaskar"
+            | "Dainik Jagran"
+            | "Amar Ujala"
+            | "Prabhat Khabar"
+            | "India Today"
+            | "Business Today"
+            | "Devdiscourse"
+            | "Fibre2Fashion"
+            | "Down To Earth"
+            | "Down to Earth"
+    )
+}
+
 /// Role words of public office: a person holding one has no company.
 pub const PUBLIC_ROLES: &[&str] = &[
     "minister",
@@ -987,6 +1071,7 @@ word_set!(ROLE_HEADS_SET, ROLE_HEADS);
 word_set!(ROLE_MODIFIERS_SET, ROLE_MODIFIERS);
 word_set!(PUBLIC_ROLES_SET, PUBLIC_ROLES);
 word_set!(SPEECH_SET, SPEECH_VERBS);
+word_set!(APPOSITIVE_HEADS_SET, APPOSITIVE_HEADS);
 
 /// True when the word begins with an upper-case letter.
 #[inline]

@@ -1118,6 +1118,63 @@ fn bare_degrees(t: &str, pos: usize) -> &'static str {
     }
 }
 
+/// Words of money: one of them in the sentence around a bare lakh or crore
+/// makes it rupees.
+const MONEY_WORDS: &[&str] = &[
+    "invest",
+    "invested",
+    "investing",
+    "investment",
+    "investments",
+    "worth",
+    "cost",
+    "costs",
+    "costing",
+    "valued",
+    "turnover",
+    "revenue",
+    "revenues",
+    "loss",
+    "losses",
+    "budget",
+    "fund",
+    "funds",
+    "funding",
+    "sanctioned",
+    "spent",
+    "spend",
+    "spending",
+    "price",
+    "profit",
+    "profits",
+    "capital",
+    "grant",
+    "subsidy",
+    "loan",
+    "loans",
+    "outlay",
+    "earnings",
+    "earned",
+    "income",
+    "expenditure",
+    "allocated",
+    "allocation",
+    "rupees",
+];
+
+/// True when the sentence around `start..end` (up to about 80 bytes
+/// before and 40 after, not past a full stop) holds a word of money.
+fn money_talk(t: &str, start: usize, end: usize) -> bool {
+    let before = around(t, start, 80, 0);
+    let before = before.rsplit_once(". ").map_or(before.as_str(), |x| x.1);
+    let after = around(t, end, 0, 40);
+    let after = after.split_once('.').map_or(after.as_str(), |x| x.0);
+    [before, after].iter().any(|part| {
+        part.split(|c: char| !c.is_alphabetic())
+            .any(|w| MONEY_WORDS.contains(&w))
+    })
+}
+
 /// The text around `pos`, lower-cased (a few dozen bytes either side).
 fn around(t: &str, pos: usize, before: usize, after: usize) -> String {
     let mut s = pos.saturating_sub(before);
@@ -1931,6 +1988,16 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
             noun_gap = gap;
             kind = Some(UnitKind::Count);
             end = nend;
+        }
+        // "An investment of 156 crores": lakh and crore with no noun are
+        // rupees where the sentence speaks of money.
+        if code.is_none()
+            && core.scaled
+            && (core.top == 1e5 || core.top == 1e7)
+            && money_talk(t, prefix.start, end)
+        {
+            code = Some("INR".to_string());
+            kind = Some(UnitKind::Currency);
         }
         if code.is_none() {
             if core.lone_one && !prefix.neg {

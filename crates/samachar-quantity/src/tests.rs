@@ -325,6 +325,46 @@ fn qualifiers_ranges_and_spans() {
 }
 
 #[test]
+fn bare_lakh_and_crore_are_rupees_where_money_is_spoken_of() {
+    // (text, value, unit)
+    let cases: &[(&str, f64, Option<&str>)] = &[
+        (
+            "An investment of 156 crores is proposed in these.",
+            1.56e9,
+            Some("INR"),
+        ),
+        (
+            "More than 10.86 crore is to be invested in the unit.",
+            1.086e8,
+            Some("INR"),
+        ),
+        ("The unit has a turnover of 45 lakh.", 4.5e6, Some("INR")),
+        // A noun after it: a count.
+        (
+            "The scheme will invest in 2 crore households.",
+            2e7,
+            Some("households"),
+        ),
+        // No money in the sentence: a plain number.
+        (
+            "The district has a population of 1.2 crore. Its budget is small.",
+            1.2e7,
+            None,
+        ),
+        ("twelve lakh thirty four thousand", 1_234_000.0, None),
+    ];
+    let mut failed = Vec::new();
+    for &(text, value, unit) in cases {
+        let q = extract(text);
+        let got = q.first().map(|x| (x.value, x.unit.as_deref()));
+        if got != Some((value, unit)) {
+            failed.push(format!("{text:?}: got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
 fn ranges_low_and_high_end() {
     // (text, value, value_max, unit)
     let cases: &[(&str, f64, Option<f64>, Option<&str>)] = &[
