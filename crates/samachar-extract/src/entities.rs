@@ -1513,9 +1513,11 @@ fn is_year(w: &str) -> bool {
 }
 
 /// Finds candidates in the masked text; also returns where "cluster" stands.
-fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
+fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>, Vec<Range<usize>>) {
     let (toks, lines) = (&sc.toks[..], &sc.lines[..]);
     let mut out: Vec<Candidate> = Vec::new();
+    // Places too small for the gazetteer, made out from the words around.
+    let mut local_places: Vec<Range<usize>> = Vec::new();
     let mut line_at = 0;
     let mut words: Vec<&str> = Vec::with_capacity(16);
     for run in runs(text, toks) {
@@ -1543,6 +1545,21 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
         // A news outlet named in the text ("told Business Standard").
         if names::is_outlet(name) {
             out.push(Candidate::new(EntityKind::Organization, name, start, end));
+            continue;
+        }
+        // "Hajipur Industrial Area", "Ranipet Industrial Estate": a place
+        // (and "of Vaishali" after it is read on its own).
+        if let Some(k) = (1..words.len()).find(|&k| {
+            words[k - 1] == "Industrial"
+                && matches!(words[k], "Area" | "Estate" | "Park" | "Corridor")
+        }) {
+            local_places.push(start..toks[first + k].end);
+            if k + 2 < words.len() && words[k + 1] == "of" {
+                let tail = first + k + 2;
+                if let Some(r) = local_place(text, toks, tail, last, &words[k + 2..]) {
+                    local_places.push(r);
+                }
+            }
             continue;
         }
         // Runs come in text order: the line cursor only moves on.
@@ -1795,8 +1812,13 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
                     let mut c = Candidate::new(EntityKind::Organization, name, start, end);
                     c.alias = Some((inner.to_string(), "name in parentheses", 0.85));
                     out.push(c);
+                    continue;
                 }
             }
+        }
+        // A name no rule took: a place when the words around say so.
+        if let Some(r) = local_place(text, toks, first, last, &words) {
+            local_places.push(r);
         }
     }
     // Acronyms in parentheses after a candidate: "High-Level Clearance
@@ -1936,7 +1958,7 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>) {
         }
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    (out, anchors.cluster)
+    (out, anchors.cluster, local_places)
 }
 
 /// One entity while it is being built.
@@ -2183,10 +2205,115 @@ fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize
     out
 }
 
+/// Suffixes after a place's name that make it a place: "Vaishali
+/// district", "Bramhapur area of Buxar", "Patliputra industrial area".
+const PLACE_AFTER: [(&str, bool); 8] = [
+    // (the words after the name, whether they are part of the place's name)
+    (" district", false),
+    (" District", false),
+    (" village", false),
+    (" tehsil", false),
+    (" taluk", false),
+    (" block of ", false),
+    (" area of ", false),
+    (" industrial area", true),
+];
+
+/// A place that the gazetteer does not know, made out from the words around
+/// the capitalised run `toks[first..last]` (no other rule took it): a
+/// suffix such as "district" or "area of"; "Patna's Daniyawan" (the
+/// possessive of a known place); "at Joran Chhapra in Muzaffarpur" (a
+/// known place after "in" or a comma).
+fn local_place(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    words: &[&str],
+) -> Option<Range<usize>> {
+    if words.len() > 3
+        || !words.iter().all(|w| {
+            is_capitalised(w)
+                && w.chars().all(char::is_alphabetic)
+                && !is_stop(w)
+                && !ORG_HEADS_SET.contains(w)
+                && !ROLE_HEADS_SET.contains(w)
+                && !PROGRAMME_SET.contains(w)
+        })
+    {
+        return None;
+    }
+    // "Bhagalpur Barari industrial area": the known place first is where
+    // the rest is.
+    let lead = usize::from(words.len() > 1 && GAZETTEER.contains(words[0]));
+    let (start, end) = (toks[first + lead].start, toks[last - 1].end);
+    let after = &text[end..];
+    // "at Valmikinagar, a tourist destination": what the name is.
+    if let Some(rest) = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))
+    {
+        let nouns = [
+            "town",
+            "village",
+            "city",
+            "hamlet",
+            "destination",
+            "hub",
+            "suburb",
+            "locality",
+            "township",
+            "district",
+        ];
+        if rest
+            .split([' ', ',', '.'])
+            .take(4)
+            .any(|w| nouns.contains(&w))
+        {
+            return Some(start..end);
+        }
+    }
+    for (suffix, part) in PLACE_AFTER {
+        if after.starts_with(suffix)
+            && after[suffix.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || suffix.ends_with(' '))
+        {
+            return Some(start..if part { end + suffix.len() } else { end });
+        }
+    }
+    // "Patna's Daniyawan", "Patna’s Daniyawan".
+    let before = &text[..start];
+    let possessive = before
+        .strip_suffix("'s ")
+        .or_else(|| before.strip_suffix("’s "))
+        .map(|b| &b[word_start_before(b, char::is_alphabetic)..])
+        .is_some_and(|w| !w.is_empty() && GAZETTEER.contains(w));
+    if possessive {
+        return Some(start..end);
+    }
+    // "at Joran Chhapra in Muzaffarpur", "in Kodarma, Jharkhand".
+    let prev = prev_word(text, toks, first);
+    if prev.is_some_and(|(w, g)| matches!(w, "at" | "in" | "near") && g == " ") {
+        let rest = after
+            .strip_prefix(" in ")
+            .or_else(|| after.strip_prefix(", "))?;
+        let next = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !next.is_empty() && GAZETTEER.contains(next) {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
 /// Finds the entities of one article.
 pub(crate) fn find_entities(text: &str) -> Found {
     let sc = scan(text);
-    let (cands, cluster_words) = candidates(text, &sc);
+    let (cands, cluster_words, local_places) = candidates(text, &sc);
 
     // Group organisations and programmes by key; people by full name.
     let mut groups: Vec<Group> = Vec::new();
@@ -2393,7 +2520,17 @@ pub(crate) fn find_entities(text: &str) -> Found {
     canons.retain(|_| seen.next().unwrap_or(false));
     groups.retain(|g| !g.mentions.is_empty());
 
-    // Places: gazetteer matches outside other entities.
+    // Places: gazetteer matches outside other entities (and outside the
+    // industrial areas: "Hajipur Industrial Area" is one place).
+    spans_taken.extend(
+        local_places
+            .iter()
+            .filter(|r| {
+                text.get(r.start..r.end)
+                    .is_some_and(|t| t.contains(' ') && !GAZETTEER.contains(t))
+            })
+            .map(|r| (r.start, r.end)),
+    );
     spans_taken.sort_unstable();
     let mut place_groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     let mut places = Vec::new();
@@ -2429,6 +2566,49 @@ pub(crate) fn find_entities(text: &str) -> Found {
             }
         }
     }
+
+    // Places the gazetteer does not know, by their first naming; later
+    // mentions of the same name count too.
+    let mut local_names: Vec<String> = Vec::new();
+    for r in &local_places {
+        let name = text[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !local_names.contains(&name)
+            && !place_groups.contains_key(&name)
+            && !GAZETTEER.contains(&name)
+        {
+            local_names.push(name);
+        }
+    }
+    for name in local_names {
+        let mut at = 0;
+        while let Some(k) = text[at..].find(name.as_str()) {
+            let (s, e) = (at + k, at + k + name.len());
+            at = e;
+            let whole = !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
+            let own = local_places.iter().any(|r| r.start == s && r.end == e);
+            let taken = !own && spans_taken.iter().any(|&(a, b)| a < e && s < b)
+                || places
+                    .iter()
+                    .any(|p: &(usize, usize, String)| p.0 < e && s < p.1);
+            if !whole || taken {
+                continue;
+            }
+            places.push((s, e, name.clone()));
+            place_groups.entry(name.clone()).or_default().push(Mention {
+                text: text[s..e].to_string(),
+                start: s,
+                end: e,
+            });
+        }
+    }
+    places.sort_by_key(|p| (p.0, p.1));
 
     // The article's main organisation: the company with most mentions, then
     // the first one named.
@@ -3074,6 +3254,32 @@ mod tests {
         let text = "Tata Motors, the largest carmaker in the state, said sales fell. \
                     Kanpur, a leather hub, is losing trade.";
         assert!(names_of(text, EntityKind::Person).is_empty(), "{text}");
+    }
+
+    #[test]
+    fn places_too_small_for_the_gazetteer_from_the_words_around() {
+        let text = "A unit will come up at Keshopur in Patna district. Another goes to \
+                    Gaya's Tekari, and a third to Rampura area of Buxar district. \
+                    The plant in Sonbarsa Industrial Area of Sitamarhi district makes jute. \
+                    The meeting was held at Ratanpur, a tourist town. \
+                    Mr Verma met Sunil Kumar in Delhi.";
+        let places = names_of(text, EntityKind::Place);
+        for want in [
+            "Keshopur",
+            "Tekari",
+            "Rampura",
+            "Sonbarsa Industrial Area",
+            "Ratanpur",
+            "Patna",
+            "Gaya",
+            "Delhi",
+        ] {
+            assert!(places.iter().any(|p| p == want), "{want} not in {places:?}");
+        }
+        assert!(
+            !places.iter().any(|p| p == "Sunil Kumar" || p == "Verma"),
+            "{places:?}"
+        );
     }
 
     #[test]
