@@ -1627,6 +1627,18 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>, Vec<
         if let Some(company) =
             org.filter(|_| !title_line || words.len() >= 2 && company_core(name).1)
         {
+            // "Tamil Nadu Fireworks and Amorces Manufacturers' Association":
+            // a body's name may hold an "and".
+            if !company && let Some(s) = joined_start(text, start) {
+                out.retain(|c| !(c.start >= s && c.end <= start));
+                out.push(Candidate::new(
+                    EntityKind::Organization,
+                    &text[s..end],
+                    s,
+                    end,
+                ));
+                continue;
+            }
             let mut c = Candidate::new(EntityKind::Organization, name, start, end);
             c.company = company || prev_based;
             out.push(c);
@@ -1785,6 +1797,17 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>, Vec<
                 // "a senior resident and journalist" says what the person
                 // is, not whom they work for.
                 let occupation = !role.split_whitespace().any(|w| ROLE_HEADS_SET.contains(w));
+                // "managing director of Jumbo Fireworks": the organisation
+                // is one of the article's, also with no company suffix.
+                if let Some(o) = &org
+                    && let Some(os) = pend.checked_sub(o.len())
+                    && text.get(os..pend) == Some(o.as_str())
+                {
+                    let ow: Vec<&str> = o.split_whitespace().collect();
+                    let mut oc = Candidate::new(EntityKind::Organization, o, os, pend);
+                    oc.company = org_kind_of_run(&ow).unwrap_or(true);
+                    out.push(oc);
+                }
                 c.role = Some(role);
                 c.org_hint = org.or_else(|| org_run_after(text, toks, pend).map(|o| o.0));
                 c.org_from_context = c.org_hint.is_none() && !public && !occupation;
@@ -2203,6 +2226,34 @@ fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize
         }
     }
     out
+}
+
+/// Where the capitalised words before " and " at `start` begin ("Tamil
+/// Nadu Fireworks and ..."): one to four of them, the last no
+/// organisation's head (two bodies are named apart: "Tata Steel Ltd and
+/// ..."), none a person's role.
+fn joined_start(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(" and ")?;
+    let mut s = before.len();
+    let mut found = None;
+    for n in 0..4 {
+        let ws = word_start_before(&before[..s], |c| c.is_alphanumeric() || c == '-');
+        let w = &before[ws..s];
+        if w.is_empty()
+            || !is_capitalised(w)
+            || is_stop(w)
+            || ROLE_HEADS_SET.contains(w)
+            || n == 0 && (ORG_HEADS_SET.contains(w) || company_core(w).1)
+        {
+            break;
+        }
+        found = Some(ws);
+        if ws == 0 || !before[..ws].ends_with(' ') {
+            break;
+        }
+        s = ws - 1;
+    }
+    found
 }
 
 /// Suffixes after a place's name that make it a place: "Vaishali
@@ -3280,6 +3331,30 @@ mod tests {
             !places.iter().any(|p| p == "Sunil Kumar" || p == "Verma"),
             "{places:?}"
         );
+    }
+
+    #[test]
+    fn organisations_with_and_inside_or_named_in_a_role() {
+        let text = "The Kerala Cashew Processors and Exporters Association met on Monday. \
+                    Tata Steel Ltd and Jindal Steel Association did not. \
+                    Rajan Pillai, managing director of Nila Cashews, said prices fell.";
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(
+            orgs.contains(&"Kerala Cashew Processors and Exporters Association".to_string()),
+            "{orgs:?}"
+        );
+        // A company's suffix ends its name: two bodies.
+        assert!(orgs.contains(&"Tata Steel Ltd".to_string()), "{orgs:?}");
+        assert!(
+            orgs.contains(&"Jindal Steel Association".to_string()),
+            "{orgs:?}"
+        );
+        assert!(orgs.contains(&"Nila Cashews".to_string()), "{orgs:?}");
+        // A judge holds a public office, not a post in the article's company.
+        let text = "Nila Cashews Pvt Ltd exports kernels. A bench of Chief Justice Rakesh Varma heard the plea.";
+        let found = find_entities(text);
+        let judge = found.entities.iter().find(|e| e.name == "Rakesh Varma");
+        assert_eq!(judge.map(|e| e.organization.clone()), Some(None));
     }
 
     #[test]

@@ -534,17 +534,134 @@ fn non_ascii_changes(text: &str) -> bool {
     false
 }
 
+/// Count nouns of what an industry is measured in: a count of one of
+/// these may be carried over to the subject of the sentences before.
+const INDUSTRY_COUNTS: &[&str] = &[
+    "unit",
+    "factor",
+    "plant",
+    "mill",
+    "tanner",
+    "enterprise",
+    "firm",
+    "compan",
+    "msme",
+    "loom",
+    "machine",
+    "kiln",
+    "workshop",
+    "worker",
+    "employee",
+    "job",
+    "people",
+    "person",
+    "individual",
+    "labourer",
+    "artisan",
+    "weaver",
+    "woman",
+    "women",
+    "pair",
+    "bag",
+    "piece",
+    "tonne",
+    "container",
+    "shop",
+    "outlet",
+    "store",
+    "product",
+    "order",
+    "exporter",
+    "member",
+    "youth",
+    "opportunit",
+    "beneficiar",
+    "household",
+    "farmer",
+    "manufacturer",
+    "industr",
+    "project",
+    "proposal",
+    "cluster",
+    "estate",
+    "acre",
+    "hectare",
+    "centre",
+    "center",
+    "seat",
+    "room",
+    "bed",
+    "vehicle",
+    "car",
+    "tractor",
+    "shoe",
+    "boot",
+    "garment",
+    "toy",
+    "bangle",
+];
+
+/// True unless `q` counts something that is none of [`INDUSTRY_COUNTS`]
+/// (and its metric is only that count).
+fn counts_of_industry(q: &Quantity, metric: &str) -> bool {
+    let Some(unit) = q.unit.as_deref() else {
+        return true;
+    };
+    // Measures and money are no counts of things.
+    let measure = !unit
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+        || matches!(
+            unit,
+            "percent"
+                | "year"
+                | "month"
+                | "day"
+                | "hour"
+                | "week"
+                | "km"
+                | "m"
+                | "cm"
+                | "mm"
+                | "kg"
+                | "g"
+                | "lb"
+                | "litre"
+                | "mile"
+                | "ft"
+                | "inch"
+                | "sqft"
+                | "sqkm"
+                | "sqm"
+                | "deg"
+        );
+    if measure {
+        return true;
+    }
+    let u = unit.to_ascii_lowercase();
+    let only_count = metric.eq_ignore_ascii_case(unit)
+        || metric
+            .strip_prefix("number of ")
+            .is_some_and(|m| m.eq_ignore_ascii_case(unit))
+        || metric.to_ascii_lowercase().ends_with(&u);
+    !only_count || INDUSTRY_COUNTS.iter().any(|w| u.starts_with(w))
+}
+
 struct Subjects<'a> {
     found: &'a Found,
     /// See [`subject_spans`].
     spans: Option<Vec<(usize, usize, usize)>>,
     clusters: Vec<(String, usize)>,
     recent: Option<String>,
+    /// Whether the last subject given was only carried over from the
+    /// sentences before (the sentence neither names nor points to it).
+    carried: bool,
 }
 
 impl Subjects<'_> {
     /// The subject of something at `pos` in the sentence `range`.
     fn at(&mut self, range: &Range<usize>, pos: usize, sent: &Sentence) -> Option<String> {
+        self.carried = false;
         if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, pos) {
             // "..., according to the Council for Leather Exports": the body
             // cited for a figure is not what the figure is about.
@@ -669,6 +786,7 @@ impl Subjects<'_> {
             self.found.orgs.iter().any(|o| {
                 o.name != name && o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos)
             });
+        self.carried = true;
         (!other_place && !other_org).then_some(name)
     }
 
@@ -1159,6 +1277,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
         spans: subject_spans(&found.orgs),
         clusters: clusters(text, found),
         recent: None,
+        carried: false,
     };
     let mut facts: Vec<Fact> = Vec::new();
     let mut buf = String::new();
@@ -1218,6 +1337,11 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             let Some(subject) = subjects.at(range, q.start, &sent) else {
                 continue;
             };
+            // A count of other things ("three toddlers", "six suggestions")
+            // in a sentence that does not name the subject is not about it.
+            if subjects.carried && !counts_of_industry(q, &metric) {
+                continue;
+            }
             facts.push(Fact {
                 subject,
                 metric,
@@ -2024,6 +2148,32 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn counts_of_other_things_are_not_carried_to_the_company() {
+        // The second sentence names no subject: its count of units is the
+        // company's, its count of petitioners is not.
+        let text = "Lotus Mills Ltd makes towels. It runs 14 units in Karur. \
+                    A petition by 3 students was heard. Over 40 looms were added.";
+        let qs = [
+            q(text, "14 units", 14.0, Some("units"), None),
+            q(text, "3 students", 3.0, Some("students"), None),
+            q(text, "Over 40 looms", 40.0, Some("looms"), None),
+        ];
+        let got = run(text, &qs);
+        let facts: Vec<(&str, &str)> = got.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(
+            facts,
+            [("Lotus Mills Ltd", "units"), ("Lotus Mills Ltd", "looms")],
+            "{got:?}"
+        );
+        let text = "Lotus Mills Ltd makes towels. Judges heard 6 suggestions and 2 petitions.";
+        let qs = [
+            q(text, "6 suggestions", 6.0, Some("suggestions"), None),
+            q(text, "2 petitions", 2.0, Some("petitions"), None),
+        ];
+        assert!(run(text, &qs).is_empty());
     }
 
     #[test]

@@ -312,6 +312,8 @@ pub const PUBLIC_ROLES: &[&str] = &[
     "secretary",
     "superintendent",
     "inspector",
+    "justice",
+    "judge",
 ];
 
 /// Words that qualify a role title ("General Manager", "Chief Minister").
