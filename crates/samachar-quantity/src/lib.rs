@@ -1554,6 +1554,29 @@ fn parse_rate(t: &str, pos: usize) -> Option<(String, usize)> {
 
 /// The plural noun a count refers to (see the crate docs for the rule).
 fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
+    // "a 65-bed hospital", "a 500-seat hall": the number and its noun make
+    // an adjective; the noun (singular) is what is counted.
+    let k = tok(t, pos);
+    if k.kind == Kind::Sym('-') && k.start == pos {
+        let w = tok(t, k.end);
+        let head = tok(t, w.end);
+        let raw = w.raw(t);
+        if w.is_word()
+            && w.start == k.end
+            && head.is_word()
+            && head.start == w.end + 1
+            && t.as_bytes().get(w.end) == Some(&b' ')
+            && raw.len() >= 3
+            && raw.bytes().all(|b| b.is_ascii_lowercase())
+            && head.raw(t).bytes().all(|b| b.is_ascii_lowercase())
+            && !lexicon::is_function_word(raw)
+            && lexicon::num_word(raw).is_none()
+            && !matches!(raw, "odd" | "plus" | "fold" | "strong" | "time" | "way" | "point")
+        {
+            return Some((raw.to_string(), w.end, 0));
+        }
+        return None;
+    }
     let mut p = pos;
     let mut skipped = 0;
     loop {

@@ -365,6 +365,28 @@ fn bare_lakh_and_crore_are_rupees_where_money_is_spoken_of() {
 }
 
 #[test]
+fn a_number_joined_to_its_noun_counts_it() {
+    // (text, value, unit)
+    let cases: &[(&str, f64, Option<&str>)] = &[
+        ("a 65-bed hospital will be built", 65.0, Some("bed")),
+        ("a 500-seat meeting hall", 500.0, Some("seat")),
+        ("a 45-acre site", 45.0, Some("acre")),
+        ("a 3-day strike", 3.0, Some("day")),
+        ("a 50-odd units closed", 50.0, None),
+        ("he is a 10-year-old boy", 10.0, Some("year")),
+    ];
+    let mut failed = Vec::new();
+    for &(text, value, unit) in cases {
+        let q = extract(text);
+        let got = q.first().map(|x| (x.value, x.unit.as_deref()));
+        if got != Some((value, unit)) {
+            failed.push(format!("{text:?}: got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
 fn ranges_low_and_high_end() {
     // (text, value, value_max, unit)
     let cases: &[(&str, f64, Option<f64>, Option<&str>)] = &[
