@@ -763,6 +763,8 @@ pub(crate) struct Found {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Where the word "cluster" stands.
     pub cluster_words: Vec<Range<usize>>,
+    /// Where the word "industry" stands.
+    pub industry_words: Vec<Range<usize>>,
 }
 
 static ARMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -804,6 +806,8 @@ struct Anchors {
     agency: Vec<Range<usize>>,
     /// "cluster".
     cluster: Vec<Range<usize>>,
+    /// "industry".
+    industry: Vec<Range<usize>>,
 }
 
 /// True when `bytes` starts with `word` and no ASCII letter, digit or `_`
@@ -816,7 +820,7 @@ fn word_at(bytes: &[u8], pos: usize, word: &[u8]) -> bool {
 }
 
 /// The anchor words of [`Anchors::find`], as written.
-const ANCHOR_WORDS: [&[u8]; 20] = [
+const ANCHOR_WORDS: [&[u8]; 21] = [
     b"Army",
     b"army",
     b"Navy",
@@ -837,6 +841,7 @@ const ANCHOR_WORDS: [&[u8]; 20] = [
     b"talking",
     b"speaking",
     b"cluster",
+    b"industry",
 ];
 
 /// For each first byte, a bit per second byte (`b & 63`) that some anchor
@@ -904,6 +909,7 @@ impl Anchors {
                     }
                 }
                 b"cluster" => out.cluster.push(pos..e),
+                b"industry" => out.industry.push(pos..e),
                 _ => {}
             }
             // "(PTI)" after a dateline.
@@ -1513,7 +1519,16 @@ fn is_year(w: &str) -> bool {
 }
 
 /// Finds candidates in the masked text; also returns where "cluster" stands.
-fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>, Vec<Range<usize>>) {
+#[allow(clippy::type_complexity)]
+fn candidates(
+    text: &str,
+    sc: &Scan,
+) -> (
+    Vec<Candidate>,
+    Vec<Range<usize>>,
+    Vec<Range<usize>>,
+    Vec<Range<usize>>,
+) {
     let (toks, lines) = (&sc.toks[..], &sc.lines[..]);
     let mut out: Vec<Candidate> = Vec::new();
     // Places too small for the gazetteer, made out from the words around.
@@ -1981,7 +1996,7 @@ fn candidates(text: &str, sc: &Scan) -> (Vec<Candidate>, Vec<Range<usize>>, Vec<
         }
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    (out, anchors.cluster, local_places)
+    (out, anchors.cluster, anchors.industry, local_places)
 }
 
 /// One entity while it is being built.
@@ -2364,7 +2379,7 @@ fn local_place(
 /// Finds the entities of one article.
 pub(crate) fn find_entities(text: &str) -> Found {
     let sc = scan(text);
-    let (cands, cluster_words, local_places) = candidates(text, &sc);
+    let (cands, cluster_words, industry_words, local_places) = candidates(text, &sc);
 
     // Group organisations and programmes by key; people by full name.
     let mut groups: Vec<Group> = Vec::new();
@@ -2788,6 +2803,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
         main_org,
         sentences,
         cluster_words,
+        industry_words,
     }
 }
 

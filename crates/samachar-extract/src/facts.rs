@@ -91,6 +91,65 @@ static PLACE_CLUSTER: LazyLock<Regex> =
 /// "Ambur-Vaniyambadi cluster": two towns joined by a hyphen.
 static PAIR_CLUSTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\p{Lu}\p{L}+)-(\p{Lu}\p{L}+)\s+cluster(?-u:\b)"));
+/// "leather industry in Kanpur".
+static INDUSTRY_IN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)([a-z]+)\s+industry\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
+/// "the Kanpur leather industry", "Sivakasi's fireworks industry".
+static PLACE_INDUSTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(\p{Lu}[\p{L}]+)(?:'s|\x{2019}s)?\s+([a-z]+)\s+industry(?-u:\b)")
+});
+/// Words before "industry" that name no trade ("the whole industry").
+const NO_TRADE: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "whole",
+    "entire",
+    "broader",
+    "overall",
+    "domestic",
+    "local",
+    "its",
+    "our",
+    "their",
+    "his",
+    "her",
+    "same",
+    "small",
+    "large",
+    "big",
+    "organised",
+    "unorganised",
+    "and",
+    "or",
+    "of",
+    "in",
+    "to",
+];
+
+/// True when every "<word> industry" of `sentence` is the industry `name`
+/// ("Kanpur leather industry") or no trade at all ("the industry"): "the
+/// ceramic industry" is another one.
+fn industry_fits(name: &str, sentence: &str) -> bool {
+    let trade = name
+        .strip_suffix(" industry")
+        .and_then(|n| n.rsplit(' ').next())
+        .unwrap_or("");
+    let lower = sentence.to_lowercase();
+    let mut rest = lower.as_str();
+    while let Some(k) = rest.find(" industry") {
+        let before = &rest[..k];
+        let w = before.rsplit([' ', '\n']).next().unwrap_or("");
+        if !w.eq_ignore_ascii_case(trade) && !NO_TRADE.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            return false;
+        }
+        rest = &rest[k + " industry".len()..];
+    }
+    true
+}
+
 /// Words that tie a bare count to employment.
 static EMPLOYMENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -170,6 +229,31 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push((name, all.start()));
+        }
+    }
+    // An industry named with its place stands in for a cluster ("the
+    // leather industry in Kanpur" -> "Kanpur leather industry").
+    let trade = |noun: &str| !NO_TRADE.contains(&noun);
+    for c in anchored(&INDUSTRY_IN, text, &found.industry_words, 30, 40) {
+        if let (Some(noun), Some(place)) = (c.get(1), c.get(2))
+            && is_place(place.start(), place.end())
+            && trade(noun.as_str())
+        {
+            out.push((
+                format!("{} {} industry", place.as_str(), noun.as_str()),
+                noun.start(),
+            ));
+        }
+    }
+    for c in anchored(&PLACE_INDUSTRY, text, &found.industry_words, 80, 4) {
+        if let (Some(place), Some(noun)) = (c.get(1), c.get(2))
+            && is_place(place.start(), place.end())
+            && trade(noun.as_str())
+        {
+            out.push((
+                format!("{} {} industry", place.as_str(), noun.as_str()),
+                place.start(),
+            ));
         }
     }
     out.sort_by_key(|c| c.1);
@@ -671,16 +755,35 @@ impl Subjects<'_> {
             self.recent = Some(o.to_string());
             return Some(o.to_string());
         }
+        let is_cluster = |c: &&(String, usize)| !c.0.ends_with(" industry");
         if !self.clusters.is_empty()
             && sent.has_own("cluster")
             && let Some((c, _)) = self
                 .clusters
                 .iter()
                 .rev()
+                .filter(is_cluster)
                 .find(|c| c.1 < range.end)
-                .or(self.clusters.first())
+                .or(self.clusters.iter().find(is_cluster))
         {
             self.recent = Some(c.clone());
+            return Some(c.clone());
+        }
+        // An industry named with its place, in a sentence about "the
+        // industry" that points to no company.
+        if self.clusters.iter().any(|c| c.0.ends_with(" industry"))
+            && sent.has_own("industry")
+            && !*sent.anaphora.get_or_init(|| has_anaphora(sent.text))
+            && let Some((c, _)) = self
+                .clusters
+                .iter()
+                .rev()
+                .filter(|c| c.0.ends_with(" industry"))
+                .find(|c| c.1 < range.end)
+            && industry_fits(c, sent.text)
+        {
+            // (Not carried over to the next sentences: an industry is
+            // spoken of more loosely than a company or a cluster.)
             return Some(c.clone());
         }
         // "It", "they", "the company" point back to the company named last
@@ -771,9 +874,41 @@ impl Subjects<'_> {
         // another place before the figure, without pointing back ("Odisha's
         // Ganjam district exported ..."), is about that place, not about the
         // organisation or cluster of the sentences before.
+        // "Of Sivakasi's 848 factories, ...": a place in the possessive right
+        // before the figure, in a sentence that names no organisation, is
+        // what the figure is about.
+        if let Some(p) = self
+            .found
+            .places
+            .iter()
+            .rev()
+            .find(|p| p.0 >= range.start && p.1 <= pos)
+        {
+            let after = sent
+                .text
+                .get(p.1 - range.start..pos - range.start)
+                .unwrap_or("");
+            let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+            let close = after.split_whitespace().count() <= 4;
+            let org_before = self
+                .found
+                .orgs
+                .iter()
+                .any(|o| o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos));
+            if possessive && close && !org_before {
+                return Some(p.2.clone());
+            }
+        }
         let name = match &self.recent {
             Some(r) => r.clone(),
-            None => self.clusters.iter().rev().find(|c| c.1 < pos)?.0.clone(),
+            None => self
+                .clusters
+                .iter()
+                .rev()
+                .filter(is_cluster)
+                .find(|c| c.1 < pos)?
+                .0
+                .clone(),
         };
         let other_place = self
             .found
@@ -1077,6 +1212,24 @@ fn metric(
         }
         if sent.has("turnover") {
             return Some("turnover".into());
+        }
+        // "The nearly Rs 12,000 crore finished leather industry": what the
+        // whole trade is worth.
+        let after_q = text.get(q.end..range.end.min(q.end + 48)).unwrap_or("");
+        let sized = after_q
+            .split_whitespace()
+            .take(4)
+            .take_while(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+            .any(|w| matches!(w, "industry" | "sector" | "market" | "business" | "trade"));
+        // (Not "Rs 500 crore in the textile industry".)
+        let first = after_q.split_whitespace().next().unwrap_or("");
+        if sized
+            && !matches!(
+                first,
+                "in" | "of" | "for" | "to" | "into" | "from" | "by" | "on"
+            )
+        {
+            return Some("size".into());
         }
         if window.contains("production value")
             || window.contains("value of production")
@@ -2145,6 +2298,33 @@ mod tests {
             [
                 ("Agra shoe cluster", "employees"),
                 ("Rural Credit Bank", "enterprises")
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_industry_or_a_place_named_with_the_figure_is_its_subject() {
+        let text = "The Rs 5,000 crore brass industry in Moradabad faces a slump. \
+                    The industry runs 400 units. \
+                    The glass industry in the state added 30 units. \
+                    Of Aligarh's 900 lock factories, 200 are shut. \
+                    Workers held 12 meetings.";
+        let qs = [
+            q(text, "Rs 5,000 crore", 5e10, Some("INR"), None),
+            q(text, "400 units", 400.0, Some("units"), None),
+            q(text, "30 units", 30.0, Some("units"), None),
+            q(text, "900 lock factories", 900.0, Some("factories"), None),
+            q(text, "12 meetings", 12.0, Some("meetings"), None),
+        ];
+        let got = run(text, &qs);
+        let facts: Vec<(&str, &str)> = got.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert_eq!(
+            facts,
+            [
+                ("Moradabad brass industry", "size"),
+                ("Moradabad brass industry", "units"),
+                ("Aligarh", "lock factories"),
             ],
             "{got:?}"
         );

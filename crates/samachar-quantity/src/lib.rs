@@ -1571,9 +1571,12 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             && head.raw(t).bytes().all(|b| b.is_ascii_lowercase())
             && !lexicon::is_function_word(raw)
             && lexicon::num_word(raw).is_none()
-            && !matches!(raw, "odd" | "plus" | "fold" | "strong" | "time" | "way" | "point")
+            && !matches!(
+                raw,
+                "odd" | "plus" | "fold" | "strong" | "time" | "way" | "point"
+            )
         {
-            return Some((raw.to_string(), w.end, 0));
+            return Some((plural(raw), w.end, 0));
         }
         return None;
     }
@@ -1627,6 +1630,22 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             return None;
         }
         p = k.end;
+    }
+}
+
+/// The plural of a count noun written in the singular ("bed" -> "beds",
+/// "facility" -> "facilities", "bench" -> "benches").
+fn plural(w: &str) -> String {
+    let b = w.as_bytes();
+    let consonant_y = b.len() >= 2
+        && b[b.len() - 1] == b'y'
+        && !matches!(b[b.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u');
+    if consonant_y {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if w.ends_with(['s', 'x']) || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
     }
 }
 

@@ -368,8 +368,9 @@ fn bare_lakh_and_crore_are_rupees_where_money_is_spoken_of() {
 fn a_number_joined_to_its_noun_counts_it() {
     // (text, value, unit)
     let cases: &[(&str, f64, Option<&str>)] = &[
-        ("a 65-bed hospital will be built", 65.0, Some("bed")),
-        ("a 500-seat meeting hall", 500.0, Some("seat")),
+        ("a 65-bed hospital will be built", 65.0, Some("beds")),
+        ("a 500-seat meeting hall", 500.0, Some("seats")),
+        ("a 2-facility network", 2.0, Some("facilities")),
         ("a 45-acre site", 45.0, Some("acre")),
         ("a 3-day strike", 3.0, Some("day")),
         ("a 50-odd units closed", 50.0, None),
