@@ -1205,50 +1205,42 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
                     && matches!(rb.get(k + 2), Some(0x9C | 0x9D)))
         })
         .unwrap_or(rb.len());
-    let mut phrase = rest_trim[..stop].trim_end();
-    // "president of the Small Industries Association said ...": the phrase
-    // ends at the speech verb.
-    let mut cut = None;
-    let mut at = 0;
-    for w in phrase.split(' ') {
-        if at > 0 && SPEECH_SET.contains(w) {
-            cut = Some(at);
-            break;
-        }
-        at += w.len() + 1;
-    }
-    if let Some(c) = cut {
-        phrase = phrase[..c].trim_end();
-    }
-    let end = pos + 2 + (rest_trim.len() - rest_trim[phrase.len()..].len());
-    // An appositive with an article ("Sharma, a senior resident and
-    // journalist, told ..."; "X, the president of ..."): the role without
-    // the article.
-    let mut appositive = false;
-    if let Some((art, tail)) = phrase.split_once(' ')
-        && matches!(art, "a" | "an" | "the")
-    {
-        phrase = tail;
-        appositive = true;
-    }
-    // A clause, not a role, when it starts with one of these (looked at
-    // before the other words are split off).
-    let first = phrase.split_whitespace().next()?;
-    if CLAUSE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(first)) {
-        return None;
-    }
-    // At most nine words.
+    let full = &rest_trim[..stop];
+    // The words of the phrase, at most nine after an article. It ends at a
+    // speech verb ("president of the Small Industries Association said
+    // ..."); an appositive with an article ("Sharma, a senior resident and
+    // journalist, told ..."; "X, the president of ...") gives the role
+    // without the article.
     let mut buf = [""; 10];
     let mut count = 0;
-    for w in phrase.split_whitespace() {
+    let mut appositive = false;
+    let mut phrase_start = None;
+    let mut phrase_end = 0;
+    for (k, w) in full.split_ascii_whitespace().enumerate() {
+        if k == 0 && matches!(w, "a" | "an" | "the") {
+            appositive = true;
+            continue;
+        }
+        if count > 0 && SPEECH_SET.contains(w) {
+            break;
+        }
         if count == buf.len() {
             return None;
         }
+        // (Offsets within `full`: the words are slices of it.)
+        let at = w.as_ptr() as usize - full.as_ptr() as usize;
+        phrase_start.get_or_insert(at);
+        phrase_end = at + w.len();
         buf[count] = w;
         count += 1;
     }
     let words = &buf[..count];
-    if words.is_empty() || words.len() > 9 {
+    let first = *words.first()?;
+    // A clause, not a role, when it starts with one of these.
+    if CLAUSE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    if words.len() > 9 {
         return None;
     }
     if !words
@@ -1267,7 +1259,8 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     }) {
         return None;
     }
-    Some((phrase.to_string(), end))
+    let phrase = full.get(phrase_start.unwrap_or(0)..phrase_end)?;
+    Some((phrase.to_string(), pos + 2 + phrase_end))
 }
 
 /// An upper-case acronym of two to six letters ("SIDBI", "EPCH", "MSME").
@@ -1571,7 +1564,8 @@ fn candidates(
             local_places.push(start..toks[first + k].end);
             if k + 2 < words.len() && words[k + 1] == "of" {
                 let tail = first + k + 2;
-                if let Some(r) = local_place(text, toks, tail, last, &words[k + 2..]) {
+                let prev = prev_word(text, toks, tail);
+                if let Some(r) = local_place(text, toks, tail, last, prev, &words[k + 2..]) {
                     local_places.push(r);
                 }
             }
@@ -1855,7 +1849,9 @@ fn candidates(
             }
         }
         // A name no rule took: a place when the words around say so.
-        if let Some(r) = local_place(text, toks, first, last, &words) {
+        if words.len() <= 3
+            && let Some(r) = local_place(text, toks, first, last, prev, &words)
+        {
             local_places.push(r);
         }
     }
@@ -2295,9 +2291,29 @@ fn local_place(
     toks: &[Tok],
     first: usize,
     last: usize,
+    prev: Option<(&str, &str)>,
     words: &[&str],
 ) -> Option<Range<usize>> {
-    if words.len() > 3
+    // Most runs have none of the words around that this looks for.
+    let after = &text[toks[last - 1].end..];
+    let ab = after.as_bytes();
+    let suffix = match ab.first() {
+        Some(b',') => ab.get(1) == Some(&b' ') && ab.get(2) == Some(&b'a'),
+        Some(b' ') => {
+            matches!(
+                ab.get(1),
+                Some(b'd' | b'D' | b'v' | b't' | b'b' | b'a' | b'i')
+            ) && PLACE_AFTER.iter().any(|(s, _)| after.starts_with(s))
+        }
+        _ => false,
+    };
+    let start0 = toks[first].start;
+    let possessive_before = start0 >= 2 && text.as_bytes().get(start0 - 2..start0) == Some(b"s ");
+    let context = suffix
+        || possessive_before
+        || prev.is_some_and(|(w, g)| matches!(w, "at" | "in" | "near") && g == " ");
+    if !context
+        || words.len() > 3
         || !words.iter().all(|w| {
             is_capitalised(w)
                 && w.chars().all(char::is_alphabetic)
@@ -2313,7 +2329,6 @@ fn local_place(
     // the rest is.
     let lead = usize::from(words.len() > 1 && GAZETTEER.contains(words[0]));
     let (start, end) = (toks[first + lead].start, toks[last - 1].end);
-    let after = &text[end..];
     // "at Valmikinagar, a tourist destination": what the name is.
     if let Some(rest) = after
         .strip_prefix(", a ")
@@ -2360,7 +2375,6 @@ fn local_place(
         return Some(start..end);
     }
     // "at Joran Chhapra in Muzaffarpur", "in Kodarma, Jharkhand".
-    let prev = prev_word(text, toks, first);
     if prev.is_some_and(|(w, g)| matches!(w, "at" | "in" | "near") && g == " ") {
         let rest = after
             .strip_prefix(" in ")
@@ -2649,10 +2663,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
         }
     }
     for name in local_names {
-        let mut at = 0;
-        while let Some(k) = text[at..].find(name.as_str()) {
-            let (s, e) = (at + k, at + k + name.len());
-            at = e;
+        for (s, _) in text.match_indices(name.as_str()) {
+            let e = s + name.len();
             let whole = !text[..s]
                 .chars()
                 .next_back()
@@ -2674,7 +2686,9 @@ pub(crate) fn find_entities(text: &str) -> Found {
             });
         }
     }
-    places.sort_by_key(|p| (p.0, p.1));
+    if !local_places.is_empty() {
+        places.sort_by_key(|p| (p.0, p.1));
+    }
 
     // The article's main organisation: the company with most mentions, then
     // the first one named.

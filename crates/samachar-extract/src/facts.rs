@@ -91,13 +91,6 @@ static PLACE_CLUSTER: LazyLock<Regex> =
 /// "Ambur-Vaniyambadi cluster": two towns joined by a hyphen.
 static PAIR_CLUSTER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\p{Lu}\p{L}+)-(\p{Lu}\p{L}+)\s+cluster(?-u:\b)"));
-/// "leather industry in Kanpur".
-static INDUSTRY_IN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)([a-z]+)\s+industry\s+(?:in|at|of)\s+(\p{Lu}[\p{L}]+)"));
-/// "the Kanpur leather industry", "Sivakasi's fireworks industry".
-static PLACE_INDUSTRY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(\p{Lu}[\p{L}]+)(?:'s|\x{2019}s)?\s+([a-z]+)\s+industry(?-u:\b)")
-});
 /// Words before "industry" that name no trade ("the whole industry").
 const NO_TRADE: &[&str] = &[
     "the",
@@ -232,28 +225,41 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
         }
     }
     // An industry named with its place stands in for a cluster ("the
-    // leather industry in Kanpur" -> "Kanpur leather industry").
-    let trade = |noun: &str| !NO_TRADE.contains(&noun);
-    for c in anchored(&INDUSTRY_IN, text, &found.industry_words, 30, 40) {
-        if let (Some(noun), Some(place)) = (c.get(1), c.get(2))
-            && is_place(place.start(), place.end())
-            && trade(noun.as_str())
-        {
-            out.push((
-                format!("{} {} industry", place.as_str(), noun.as_str()),
-                noun.start(),
-            ));
+    // leather industry in Kanpur", "the Kanpur leather industry",
+    // "Sivakasi's fireworks industry" -> "<place> <trade> industry").
+    for a in &found.industry_words {
+        let before = &text[..a.start];
+        let Some(b) = before.strip_suffix(' ') else {
+            continue;
+        };
+        let ns = b
+            .bytes()
+            .rposition(|c| !c.is_ascii_lowercase())
+            .map_or(0, |k| k + 1);
+        let noun = &b[ns..];
+        if noun.is_empty() || NO_TRADE.contains(&noun) {
+            continue;
         }
-    }
-    for c in anchored(&PLACE_INDUSTRY, text, &found.industry_words, 80, 4) {
-        if let (Some(place), Some(noun)) = (c.get(1), c.get(2))
-            && is_place(place.start(), place.end())
-            && trade(noun.as_str())
+        let place_at = |s: usize| found.places.iter().find(|p| p.0 == s).map(|p| p.2.as_str());
+        let place_ending = |e: usize| found.places.iter().find(|p| p.1 == e).map(|p| p.2.as_str());
+        let after = &text[a.end..];
+        let place = match ["in ", "at ", "of "]
+            .iter()
+            .find_map(|w| after.strip_prefix(' ').and_then(|r| r.strip_prefix(w)))
         {
-            out.push((
-                format!("{} {} industry", place.as_str(), noun.as_str()),
-                place.start(),
-            ));
+            Some(r) => place_at(text.len() - r.len()),
+            None => None,
+        }
+        .or_else(|| {
+            let b2 = b[..ns].strip_suffix(' ')?;
+            let b2 = b2
+                .strip_suffix("'s")
+                .or_else(|| b2.strip_suffix("\u{2019}s"))
+                .unwrap_or(b2);
+            place_ending(b2.len())
+        });
+        if let Some(place) = place {
+            out.push((format!("{place} {noun} industry"), ns));
         }
     }
     out.sort_by_key(|c| c.1);
@@ -877,25 +883,28 @@ impl Subjects<'_> {
         // "Of Sivakasi's 848 factories, ...": a place in the possessive right
         // before the figure, in a sentence that names no organisation, is
         // what the figure is about.
-        if let Some(p) = self
-            .found
-            .places
+        // (The places are in text order.)
+        let places = &self.found.places;
+        let upto = places.partition_point(|p| p.0 < pos);
+        if let Some(p) = places[..upto]
             .iter()
             .rev()
-            .find(|p| p.0 >= range.start && p.1 <= pos)
+            .take_while(|p| p.0 >= range.start)
+            .find(|p| p.1 <= pos)
         {
             let after = sent
                 .text
                 .get(p.1 - range.start..pos - range.start)
                 .unwrap_or("");
             let possessive = after.starts_with("'s ") || after.starts_with("’s ");
-            let close = after.split_whitespace().count() <= 4;
-            let org_before = self
-                .found
-                .orgs
-                .iter()
-                .any(|o| o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos));
-            if possessive && close && !org_before {
+            if possessive
+                && after.split_whitespace().count() <= 4
+                && !self
+                    .found
+                    .orgs
+                    .iter()
+                    .any(|o| o.spans.iter().any(|&(s, e)| s >= range.start && e <= pos))
+            {
                 return Some(p.2.clone());
             }
         }
