@@ -15,7 +15,7 @@ Kept (so that the file stays a few hundred KB): every country and continent,
 the Indian states and union territories, Indian cities of >= 15,000 people
 (with their ASCII spelling variants: Morvi/Morbi, Gurugram/Gurgaon), world
 cities of >= 500,000 people, a few common short and former forms (UK, US, UAE,
-Burma, Turkiye), country names without a leading "The" (Netherlands), and a few
+Burma, Turkiye), "UP" for Uttar Pradesh, country names without a leading "The" (Netherlands), and a few
 broad regions.
 
 Columns (tab separated, sorted, with a header line):
@@ -61,6 +61,11 @@ SHORT_FORMS = [
     ("Swaziland", "SZ"),
     ("Macedonia", "MK"),
 ]
+
+# Short forms of Indian states that news writes bare ("UP chief minister").
+# (MP, AP and HP are left out: a member of parliament, a news agency, a
+# company.)
+STATE_SHORT_FORMS = ["UP"]
 
 REGIONS = [
     "South Asia",
@@ -123,6 +128,8 @@ def main():
             add(country["name"][4:], "country", country["iso"], int(country["population"]), False)
     for name, cc in SHORT_FORMS:
         add(name, "country", cc, 0, False)
+    for name in STATE_SHORT_FORMS:
+        add(name, "state", "IN", 0, False)
     for name in REGIONS:
         add(name, "region", "", 0, False)
     for sub in pycountry.subdivisions.get(country_code="IN"):
