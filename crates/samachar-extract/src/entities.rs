@@ -1364,6 +1364,12 @@ fn split_role_org(phrase: &str) -> (String, Option<String>) {
         if let Some(i) = phrase.find(sep) {
             let tail = &phrase[i + sep.len()..];
             let tail = tail.strip_prefix("the ").unwrap_or(tail);
+            // "of the District Industries Centre in Ramanagara": where the
+            // body is, is no part of its name.
+            let tail = match sep {
+                " in " => tail,
+                _ => tail.split(" in ").next().unwrap_or(tail),
+            };
             // "of Kolkata-based Lotus Tanners": the place is no part of the name.
             let tail = match tail.split_once(' ') {
                 Some((first, rest)) if first.to_lowercase().ends_with("-based") => rest,
@@ -1495,6 +1501,29 @@ fn org_kind_of_run(words: &[&str]) -> Option<bool> {
     if words.len() >= 3 && ORG_FIRST_SET.contains(first) && words[1] == "of" {
         return Some(false);
     }
+    // "State Bank of India", "Reserve Bank of India": a head, "of", a
+    // name.
+    if words.len() >= 4
+        && words[1..words.len() - 1]
+            .iter()
+            .zip(&words[2..])
+            .any(|(h, o)| {
+                *o == "of"
+                    && matches!(
+                        *h,
+                        "Bank"
+                            | "Chamber"
+                            | "Chambers"
+                            | "Federation"
+                            | "Confederation"
+                            | "Association"
+                            | "Council"
+                            | "Corporation"
+                    )
+            })
+    {
+        return Some(false);
+    }
     None
 }
 
@@ -1526,6 +1555,9 @@ fn candidates(
     let mut out: Vec<Candidate> = Vec::new();
     // Places too small for the gazetteer, made out from the words around.
     let mut local_places: Vec<Range<usize>> = Vec::new();
+    // A title with its short form in brackets, waiting for the name after
+    // it: (where the name starts, the title).
+    let mut titled: Option<(usize, String)> = None;
     let mut line_at = 0;
     let mut words: Vec<&str> = Vec::with_capacity(16);
     for run in runs(text, toks) {
@@ -1548,6 +1580,48 @@ fn candidates(
         let shouting =
             words.len() >= 2 && words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
         if shouting {
+            continue;
+        }
+        // "District Magistrate (DM) Arvind Kumar Chaudhary": the name after
+        // a title and its short form.
+        if titled.as_ref().is_some_and(|t| t.0 < start) {
+            titled = None;
+        }
+        if titled.as_ref().is_some_and(|t| t.0 == start)
+            && valid_name(&words, false)
+            && let Some((_, role)) = titled.take()
+        {
+            let mut c = Candidate::new(EntityKind::Person, name, start, end);
+            // (A district's or a block's officer serves no company.)
+            c.org_from_context = !role.split_whitespace().any(|w| {
+                PUBLIC_ROLES_SET.contains(w)
+                    || [
+                        "district",
+                        "block",
+                        "circle",
+                        "divisional",
+                        "municipal",
+                        "development",
+                        "panchayat",
+                        "police",
+                        "revenue",
+                        "forest",
+                    ]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+            });
+            c.role = Some(role);
+            out.push(c);
+            continue;
+        }
+        if words.len() <= 4
+            && words.last().is_some_and(|w| ROLE_HEADS_SET.contains(w))
+            && let Some(rest) = text[toks[last - 1].full_end..].strip_prefix(" (")
+            && let Some(p) = rest.find(") ")
+            && (2..=6).contains(&p)
+            && rest[..p].bytes().all(|b| b.is_ascii_uppercase())
+        {
+            titled = Some((toks[last - 1].full_end + 2 + p + 2, name.to_string()));
             continue;
         }
         // A news outlet named in the text ("told Business Standard").
@@ -1581,9 +1655,18 @@ fn candidates(
         let prev = prev_word(text, toks, first);
         let prev_based = first > 0 && toks[first - 1].based && prev.is_some_and(|(_, g)| g == " ");
 
-        // Programmes and events.
+        // Programmes and events ("Textile and Apparel Policy 2024": an
+        // "and" inside, the year after).
         if !title_line && programme_of_run(&words) {
-            out.push(Candidate::new(EntityKind::Programme, name, start, end));
+            let s = joined_start(text, start).unwrap_or(start);
+            if s < start {
+                out.retain(|c| !(c.start >= s && c.end <= start));
+            }
+            let e = match toks.get(last) {
+                Some(t) if next_tok.is_some_and(is_year) && &text[end..t.start] == " " => t.end,
+                _ => end,
+            };
+            out.push(Candidate::new(EntityKind::Programme, &text[s..e], s, e));
             continue;
         }
         if !title_line
@@ -1809,9 +1892,11 @@ fn candidates(
                 // "managing director of Jumbo Fireworks": the organisation
                 // is one of the article's, also with no company suffix.
                 if let Some(o) = &org
-                    && let Some(os) = pend.checked_sub(o.len())
-                    && text.get(os..pend) == Some(o.as_str())
+                    && let Some(ps) = pend.checked_sub(phrase.len())
+                    && let Some(k) = text.get(ps..pend).and_then(|p| p.rfind(o.as_str()))
                 {
+                    let os = ps + k;
+                    let pend = os + o.len();
                     let ow: Vec<&str> = o.split_whitespace().collect();
                     let mut oc = Candidate::new(EntityKind::Organization, o, os, pend);
                     oc.company = org_kind_of_run(&ow).unwrap_or(true);
@@ -1868,13 +1953,22 @@ fn candidates(
         {
             let inner = &rest[..p];
             let acr = inner.replace(['-', '&', '.'], "");
-            if acr.len() >= 2
-                && acr.len() <= 10
-                && acr
-                    .chars()
-                    .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
+            // "Board of Investment (BoI)": the capitals of a mixed-case
+            // acronym are the name's initials.
+            let capitals: String = acr.chars().filter(char::is_ascii_uppercase).collect();
+            let mixed = acr.len() <= 6
+                && capitals.len() >= 2
+                && acr.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && acr.chars().all(|ch| ch.is_ascii_alphabetic())
+                && names::initials(&c.name) == capitals;
+            if mixed
+                || acr.len() >= 2
+                    && acr.len() <= 10
+                    && acr
+                        .chars()
+                        .all(|ch| ch.is_ascii_uppercase() || ch.is_ascii_digit())
             {
-                let matches_initials = names::initials(&c.name).contains(&acr);
+                let matches_initials = mixed || names::initials(&c.name).contains(&acr);
                 let s = c.end + 2;
                 let mut a = Candidate::new(c.kind, inner, s, s + inner.len());
                 a.alias = Some((
@@ -2264,7 +2358,8 @@ fn joined_start(text: &str, start: usize) -> Option<usize> {
         }
         s = ws - 1;
     }
-    found
+    // "Japan and European Union countries": a place and a body.
+    found.filter(|&ws| !GAZETTEER.contains(&before[ws..]))
 }
 
 /// Suffixes after a place's name that make it a place: "Vaishali
@@ -2619,11 +2714,16 @@ pub(crate) fn find_entities(text: &str) -> Found {
     for m in GAZETTEER.find_at(text, sc.upper_words()) {
         // Spans are sorted by start; an overlap starts before m.end.
         let upto = spans_taken.partition_point(|&(s, _)| s < m.end);
-        let inside = spans_taken[..upto]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|&(s, e)| s < m.end && m.start < e);
+        // (But "Rajasthan government" names the place too.)
+        let inside = spans_taken[..upto].iter().rev().take(8).any(|&(s, e)| {
+            s < m.end
+                && m.start < e
+                && !(s == m.start
+                    && matches!(
+                        text.get(m.end..e),
+                        Some(" government" | " Government" | " govt" | " cabinet")
+                    ))
+        });
         if inside {
             continue;
         }
@@ -3385,6 +3485,58 @@ mod tests {
         let found = find_entities(text);
         let judge = found.entities.iter().find(|e| e.name == "Rakesh Varma");
         assert_eq!(judge.map(|e| e.organization.clone()), Some(None));
+    }
+
+    #[test]
+    fn titles_with_short_forms_acronyms_and_programme_names() {
+        let text = "District Magistrate (DM) Rekha Prasad visited the site. Prasad asked \
+                    Block Development Officer (BDO) Amit Sahu to hurry. Lotus Foods Pvt Ltd will run it. \
+                    The Board of Investment (BoI) met; the BoI cleared it under the \
+                    Kerala Food and Agro Policy 2023. A loan came from State Bank of India. \
+                    Buyers are in Japan and European Union countries. The Kerala government agreed.";
+        let found = find_entities(text);
+        let person = |n: &str| {
+            found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == n)
+                .map(|e| (e.role.clone(), e.organization.clone()))
+        };
+        assert_eq!(
+            person("Rekha Prasad"),
+            Some((Some("District Magistrate".into()), None))
+        );
+        // A block's officer serves no company named before.
+        assert_eq!(
+            person("Amit Sahu"),
+            Some((Some("Block Development Officer".into()), None))
+        );
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(
+            !orgs
+                .iter()
+                .any(|o| o.contains("Magistrate") || o.contains("Officer")),
+            "{orgs:?}"
+        );
+        assert!(
+            orgs.contains(&"State Bank of India".to_string()),
+            "{orgs:?}"
+        );
+        assert!(!orgs.iter().any(|o| o.starts_with("Japan")), "{orgs:?}");
+        let board = found
+            .entities
+            .iter()
+            .find(|e| e.name == "Board of Investment");
+        assert!(
+            board.is_some_and(|b| b.merges.iter().any(|m| m.name == "BoI")),
+            "{board:?}"
+        );
+        assert_eq!(
+            names_of(text, EntityKind::Programme),
+            vec!["Kerala Food and Agro Policy 2023"]
+        );
+        // "Kerala government" names the state too.
+        assert!(names_of(text, EntityKind::Place).contains(&"Kerala".to_string()));
     }
 
     #[test]

@@ -255,7 +255,11 @@ pub const APPOSITIVE_HEADS: &[&str] = &[
 pub fn is_outlet(name: &str) -> bool {
     matches!(
         name,
-        "Al Jazeera"
+        "PTI"
+            | "IANS"
+            | "ANI"
+            | "UNI"
+            | "Al Jazeera"
             | "Business Standard"
             | "Hindustan Times"
             | "Times of India"
