@@ -224,6 +224,17 @@ fn clusters(text: &str, found: &Found) -> Vec<(String, usize)> {
             out.push((name, all.start()));
         }
     }
+    // "the Bhimavaram cluster": a place's cluster with no trade named.
+    for a in &found.cluster_words {
+        let Some(b) = text[..a.start].strip_suffix(' ') else {
+            continue;
+        };
+        if let Some(p) = found.places.iter().find(|p| p.1 == b.len())
+            && !out.iter().any(|o| o.1 <= p.0 && p.0 < a.end)
+        {
+            out.push((format!("{} cluster", p.2), p.0));
+        }
+    }
     // An industry named with its place stands in for a cluster ("the
     // leather industry in Kanpur", "the Kanpur leather industry",
     // "Sivakasi's fireworks industry" -> "<place> <trade> industry").
@@ -752,16 +763,21 @@ impl Subjects<'_> {
     /// The subject of something at `pos` in the sentence `range`.
     fn at(&mut self, range: &Range<usize>, pos: usize, sent: &Sentence) -> Option<String> {
         self.carried = false;
+        // "..., according to the Council for Leather Exports": the body
+        // cited for a figure is not what the figure is about (the cluster
+        // the sentence speaks of may be).
+        let mut cited = false;
         if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, pos) {
-            // "..., according to the Council for Leather Exports": the body
-            // cited for a figure is not what the figure is about.
-            if self.cited(o, range, sent) {
-                return None;
+            if !self.cited(o, range, sent.text) {
+                self.recent = Some(o.to_string());
+                return Some(o.to_string());
             }
-            self.recent = Some(o.to_string());
-            return Some(o.to_string());
+            cited = true;
         }
         let is_cluster = |c: &&(String, usize)| !c.0.ends_with(" industry");
+        if cited && !sent.has_own("cluster") {
+            return None;
+        }
         if !self.clusters.is_empty()
             && sent.has_own("cluster")
             && let Some((c, _)) = self
@@ -955,7 +971,7 @@ impl Subjects<'_> {
 
     /// True when every mention of the organisation `name` in the sentence
     /// `range` follows "according to" (it is cited, not described).
-    fn cited(&self, name: &str, range: &Range<usize>, sent: &Sentence) -> bool {
+    fn cited(&self, name: &str, range: &Range<usize>, sentence: &str) -> bool {
         let Some(o) = self.found.orgs.iter().find(|o| o.name == name) else {
             return false;
         };
@@ -966,7 +982,11 @@ impl Subjects<'_> {
             .peekable();
         inside.peek().is_some()
             && inside.all(|&(s, _)| {
-                let before = sent.text.get(..s - range.start).unwrap_or("").trim_end();
+                let before = sentence.get(..s - range.start).unwrap_or("").trim_end();
+                // "(MPEDA)" right after the cited name is the same citation.
+                if before.ends_with('(') {
+                    return true;
+                }
                 let before = before.strip_suffix(" the").unwrap_or(before);
                 before
                     .as_bytes()
@@ -976,9 +996,11 @@ impl Subjects<'_> {
     }
 
     /// Notes the organisations a sentence names (for later anaphora).
-    fn see(&mut self, range: &Range<usize>) {
+    /// (A body only cited for a figure is not one.)
+    fn see(&mut self, range: &Range<usize>, sentence: &str) {
         if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, range.end)
             && self.recent.as_deref() != Some(o)
+            && !self.cited(o, range, sentence)
         {
             self.recent = Some(o.to_string());
         }
@@ -1222,6 +1244,59 @@ fn metric(
         if sent.has("turnover") {
             return Some("turnover".into());
         }
+        // "a Rs 3,250 crore solar glass plant", "put Rs 212 crore into a
+        // cold storage unit": what a facility costs is an investment.
+        let after_amount = text.get(q.end..range.end.min(q.end + 64)).unwrap_or("");
+        let mut facility = false;
+        for (k, w) in after_amount.split_whitespace().take(7).enumerate() {
+            let w = w.trim_end_matches(',');
+            if !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                break;
+            }
+            // "Rs 5 crore to the unit", "a Rs 5 crore loss at the plant".
+            if k == 0 && matches!(w, "to" | "from" | "by" | "of")
+                || matches!(
+                    w,
+                    "loss"
+                        | "losses"
+                        | "revenue"
+                        | "turnover"
+                        | "profit"
+                        | "sales"
+                        | "subsidy"
+                        | "grant"
+                        | "loan"
+                        | "fine"
+                        | "penalty"
+                        | "dues"
+                        | "price"
+                        | "exports"
+                        | "export"
+                        | "worth"
+                )
+            {
+                break;
+            }
+            if matches!(
+                w,
+                "plant"
+                    | "unit"
+                    | "facility"
+                    | "factory"
+                    | "mill"
+                    | "project"
+                    | "refinery"
+                    | "park"
+                    | "complex"
+                    | "warehouse"
+            ) {
+                facility = true;
+                break;
+            }
+        }
+        if facility {
+            return Some("investment".into());
+        }
         // "The nearly Rs 12,000 crore finished leather industry": what the
         // whole trade is worth.
         let after_q = text.get(q.end..range.end.min(q.end + 48)).unwrap_or("");
@@ -1281,6 +1356,13 @@ fn metric(
             || sent.has("staff strength")
         {
             return Some("employees".into());
+        }
+        // "a plant ..., which will employ 2,100 people": the jobs it makes.
+        if ["will employ", "to employ", "would employ", "shall employ"]
+            .iter()
+            .any(|w| pre.contains(w))
+        {
+            return Some("jobs".into());
         }
         if sent.has("employment") {
             let direct = if pre.contains("direct employment") {
@@ -1470,7 +1552,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             while qi < quantities.len() && quantities[qi].start < range.end {
                 qi += 1;
             }
-            subjects.see(range);
+            subjects.see(range, sentence);
             continue;
         }
         // The previous line when it is a short field heading.
@@ -1536,7 +1618,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
             &mut facts,
         );
         locations(text, range, found, &mut facts);
-        subjects.see(range);
+        subjects.see(range, sentence);
         spare = sent.into_spare();
     }
     drop_repeats(&mut facts);
@@ -2337,6 +2419,34 @@ mod tests {
             ],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_cited_body_leaves_the_cluster_and_a_plant_costs_an_investment() {
+        let text = "Weavers in the Panipat cluster exported goods worth Rs 900 crore, according to \
+                    the Handloom Export Council (HEC). Output rose 12 per cent. \
+                    A Rs 450 crore spinning plant will be set up by Sutlej Yarns Ltd, which will employ 800 people.";
+        let qs = [
+            q(text, "Rs 900 crore", 9e9, Some("INR"), None),
+            q(text, "12 per cent", 12.0, Some("percent"), None),
+            q(text, "Rs 450 crore", 4.5e9, Some("INR"), None),
+            q(text, "800 people", 800.0, Some("people"), None),
+        ];
+        let got = run(text, &qs);
+        let facts: Vec<(&str, &str)> = got.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+        assert!(
+            facts.contains(&("Panipat cluster", "export value")),
+            "{got:?}"
+        );
+        assert!(
+            !facts.iter().any(|f| f.0 == "Handloom Export Council"),
+            "{got:?}"
+        );
+        assert!(
+            facts.contains(&("Sutlej Yarns Ltd", "investment")),
+            "{got:?}"
+        );
+        assert!(facts.contains(&("Sutlej Yarns Ltd", "jobs")), "{got:?}");
     }
 
     #[test]
