@@ -15,7 +15,7 @@ Kept (so that the file stays a few hundred KB): every country and continent,
 the Indian states and union territories, Indian cities of >= 15,000 people
 (with their ASCII spelling variants: Morvi/Morbi, Gurugram/Gurgaon), world
 cities of >= 500,000 people, a few common short and former forms (UK, US, UAE,
-Burma, Turkiye), "UP" for Uttar Pradesh, country names without a leading "The" (Netherlands), and a few
+Burma, Turkiye), "UP" for Uttar Pradesh, the European Union (EU), country names without a leading "The" (Netherlands), and a few
 broad regions.
 
 Columns (tab separated, sorted, with a header line):
@@ -66,6 +66,9 @@ SHORT_FORMS = [
 # (MP, AP and HP are left out: a member of parliament, a news agency, a
 # company.)
 STATE_SHORT_FORMS = ["UP"]
+
+# A union of countries news names like one ("exports to the EU").
+UNIONS = [("European Union", "EU"), ("EU", "EU")]
 
 REGIONS = [
     "South Asia",
@@ -130,6 +133,8 @@ def main():
         add(name, "country", cc, 0, False)
     for name in STATE_SHORT_FORMS:
         add(name, "state", "IN", 0, False)
+    for name, code in UNIONS:
+        add(name, "region", code, 0, False)
     for name in REGIONS:
         add(name, "region", "", 0, False)
     for sub in pycountry.subdivisions.get(country_code="IN"):

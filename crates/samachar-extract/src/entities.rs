@@ -1690,6 +1690,36 @@ fn candidates(
             ));
             continue;
         }
+        // "the Pradhan Mantri Formalisation of ... Enterprises (PMFME)
+        // scheme": the name of a scheme, with its short form.
+        if !title_line
+            && words.len() >= 2
+            && let Some(rest) = after.strip_prefix(" (")
+            && let Some(p) = rest.find(") ")
+            && (2..=10).contains(&p)
+            && rest[..p]
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-')
+            && rest[p + 2..]
+                .split([' ', ',', '.'])
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w,
+                        "scheme"
+                            | "yojana"
+                            | "mission"
+                            | "programme"
+                            | "program"
+                            | "policy"
+                            | "initiative"
+                            | "abhiyan"
+                    )
+                })
+        {
+            out.push(Candidate::new(EntityKind::Programme, name, start, end));
+            continue;
+        }
         // Organisations.
         let acronym_follows = after.starts_with(" (")
             && after[2..].find(')').is_some_and(|p| {
@@ -1713,6 +1743,14 @@ fn candidates(
             let mut c = Candidate::new(EntityKind::Organization, &text[start..end], start, end);
             c.company = org_kind_of_run(words).unwrap_or(false);
             out.push(c);
+            continue;
+        }
+        // "European Union": a place of the gazetteer, whatever its last word.
+        if words.len() >= 2
+            && GAZETTEER
+                .lookup(name)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        {
             continue;
         }
         let org = org_kind_of_run(&words);
@@ -1869,10 +1907,49 @@ fn candidates(
                         .find(|o| o.kind == EntityKind::Organization && o.end <= start)
                         .map(|o| o.name.clone())
                 };
-                let org = org.filter(|_| !public).or_else(|| {
-                    owner
-                        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("our"))
-                        .and_then(|_| last_org())
+                // "Godavari Aqua Foods managing director V. S. Raju": the
+                // organisation named right before the role.
+                let role_start = start
+                    .checked_sub(1 + c.role.as_deref().map_or(0, str::len))
+                    .filter(|&rs| text.get(rs..start - 1) == c.role.as_deref());
+                let named_before = || {
+                    let rs = role_start?;
+                    if let Some(o) = out
+                        .iter()
+                        .rev()
+                        .find(|o| o.kind == EntityKind::Organization && o.end + 1 == rs)
+                    {
+                        return Some(o.name.clone());
+                    }
+                    // "Nila Cashews managing director": a company named
+                    // before with its suffix.
+                    let before = text.get(..rs.checked_sub(1)?)?;
+                    let mut ws = before.len();
+                    for _ in 0..4 {
+                        let w0 = word_start_before(&before[..ws], |c| c.is_alphanumeric());
+                        let w = &before[w0..ws];
+                        if w.is_empty() || !is_capitalised(w) {
+                            break;
+                        }
+                        let cand = company_core(&before[w0..]).0;
+                        if let Some(o) = out.iter().rev().find(|o| {
+                            o.kind == EntityKind::Organization
+                                && o.company
+                                && company_core(&o.name).0 == cand
+                        }) {
+                            return Some(o.name.clone());
+                        }
+                        if w0 == 0 || !before[..w0].ends_with(' ') {
+                            break;
+                        }
+                        ws = w0 - 1;
+                    }
+                    None
+                };
+                let org = org.filter(|_| !public).or_else(|| match owner {
+                    Some("") if !public => named_before(),
+                    Some(w) if !w.is_empty() && !w.eq_ignore_ascii_case("our") => last_org(),
+                    _ => None,
                 });
                 c.org_from_context = org.is_none()
                     && match owner {
@@ -1882,7 +1959,24 @@ fn candidates(
                 c.org_hint = org;
             }
             if let Some((phrase, pend)) = role_after.filter(|_| words.len() >= 2) {
-                let (role, org) = split_role_org(&phrase);
+                let (mut role, mut org) = split_role_org(&phrase);
+                // "president of the association": the body of that kind
+                // named last.
+                if org.is_none()
+                    && let Some((r, head)) = phrase.split_once(" of the ")
+                    && !head.contains(' ')
+                    && let Some(o) = out.iter().rev().find(|o| {
+                        o.kind == EntityKind::Organization
+                            && o.end <= start
+                            && o.name
+                                .rsplit(' ')
+                                .next()
+                                .is_some_and(|l| l.eq_ignore_ascii_case(head))
+                    })
+                {
+                    org = Some(o.name.clone());
+                    role = r.to_string();
+                }
                 let public = role
                     .split_whitespace()
                     .any(|w| PUBLIC_ROLES_SET.contains(w));
@@ -2897,7 +2991,39 @@ pub(crate) fn find_entities(text: &str) -> Found {
             merges,
         });
     }
+    // Spellings of one country ("USA", "US", "America") are one place,
+    // under the name written most often (the first in name order of those).
+    let mut by_country: BTreeMap<String, Vec<(String, Vec<Mention>)>> = BTreeMap::new();
     for (name, mentions) in place_groups {
+        let key = match GAZETTEER.lookup(&name) {
+            // (England, Scotland, Wales and Dubai are places of their own.)
+            Some(p)
+                if matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                    && !p.country.is_empty()
+                    && !matches!(name.as_str(), "England" | "Scotland" | "Wales" | "Dubai") =>
+            {
+                format!("\u{1}{}", p.country)
+            }
+            _ => name.clone(),
+        };
+        by_country.entry(key).or_default().push((name, mentions));
+    }
+    for (_, mut spellings) in by_country {
+        spellings.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut spellings = spellings.into_iter();
+        let Some((name, mut mentions)) = spellings.next() else {
+            continue;
+        };
+        let mut merges = Vec::new();
+        for (other, more) in spellings {
+            merges.push(Merge {
+                name: other,
+                reason: "another name of the same country".into(),
+                confidence: 0.95,
+            });
+            mentions.extend(more);
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
         let id = unique_id(&mut ids, EntityKind::Place, &name);
         entities.push(Entity {
             id,
@@ -2906,7 +3032,7 @@ pub(crate) fn find_entities(text: &str) -> Found {
             mentions,
             role: None,
             organization: None,
-            merges: Vec::new(),
+            merges,
         });
     }
     entities.sort_by(|a, b| a.kind.cmp(&b.kind).then_with(|| a.name.cmp(&b.name)));
@@ -3537,6 +3663,54 @@ mod tests {
         );
         // "Kerala government" names the state too.
         assert!(names_of(text, EntityKind::Place).contains(&"Kerala".to_string()));
+    }
+
+    #[test]
+    fn organisation_of_a_role_named_before_it_or_by_its_kind() {
+        let text = "Nila Cashews Pvt Ltd grew. Nila Cashews managing director Anil Menon said duties hurt. \
+                    The Kollam Cashew Processors Association met. \"It is hard,\" said Ravi Pillai, president of the association.";
+        let found = find_entities(text);
+        let org_of = |n: &str| {
+            found
+                .entities
+                .iter()
+                .find(|e| e.name == n)
+                .and_then(|e| e.organization.clone())
+        };
+        assert_eq!(
+            org_of("Anil Menon").as_deref(),
+            Some("Nila Cashews Pvt Ltd")
+        );
+        assert_eq!(
+            org_of("Ravi Pillai").as_deref(),
+            Some("Kollam Cashew Processors Association")
+        );
+    }
+
+    #[test]
+    fn schemes_with_short_forms_and_spellings_of_one_country() {
+        let text = "Aid comes under the Pradhan Mantri Kisan Sampada (PMKS) scheme. \
+                    The USA is the biggest buyer, then European Union countries. \
+                    Shipments to the US and the EU rose. England and the UK differ.";
+        assert!(
+            names_of(text, EntityKind::Programme)
+                .contains(&"Pradhan Mantri Kisan Sampada".to_string())
+        );
+        assert!(names_of(text, EntityKind::Organization).is_empty());
+        let found = find_entities(text);
+        let merged = |n: &str| {
+            found
+                .entities
+                .iter()
+                .find(|e| {
+                    e.kind == EntityKind::Place
+                        && (e.name == n || e.merges.iter().any(|m| m.name == n))
+                })
+                .map(|e| e.name.clone())
+        };
+        assert_eq!(merged("USA"), merged("US"));
+        assert_eq!(merged("EU"), merged("European Union"));
+        assert_ne!(merged("England"), merged("UK"));
     }
 
     #[test]
