@@ -1358,9 +1358,16 @@ fn metric(
             return Some("employees".into());
         }
         // "a plant ..., which will employ 2,100 people": the jobs it makes.
-        if ["will employ", "to employ", "would employ", "shall employ"]
-            .iter()
-            .any(|w| pre.contains(w))
+        if [
+            "will employ",
+            "to employ",
+            "would employ",
+            "shall employ",
+            "hire",
+            "recruit",
+        ]
+        .iter()
+        .any(|w| pre.contains(w))
         {
             return Some("jobs".into());
         }
@@ -1447,15 +1454,62 @@ fn metric(
     if unit.is_empty() {
         return None;
     }
+    // "expand its cement unit to 4.5 million tonnes per annum": an amount
+    // of goods a year from a plant is what the plant can make.
+    let mass = matches!(unit, "tonne" | "kg" | "g" | "lb" | "litre");
+    let plant_words = ["plant", "unit", "facility", "factory", "mill", "refinery"];
+    if mass
+        && q.per.as_deref().is_some_and(is_time_period)
+        && plant_words.iter().any(|w| sent.has_word_start(w))
+    {
+        return Some("capacity".into());
+    }
+    // Land: "2.5 acres of government land".
+    if matches!(unit, "acre" | "hectare" | "sqft" | "sqm" | "sqkm") {
+        return Some(if sent.has("land") { "land" } else { "area" }.into());
+    }
     // A count of things: the count noun phrase is the metric
     // ("459 operational units"). (No other letter lower-cases into "per",
     // "a" or "an", so comparing ASCII letters is enough.)
     let mut noun = String::new();
+    // (Past the qualifier and the figure, in digits or in words: "about
+    // two lakh tonnes".)
+    let number_word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "seventy"
+                    | "eighty"
+                    | "ninety"
+                    | "hundred"
+                    | "dozen"
+                    | "half"
+                    | "a"
+                    | "and"
+            )
+    };
     for w in q
         .text
         .split_whitespace()
-        .skip_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-        .skip(1)
+        .skip_while(|w| !number_word(w))
+        .skip_while(|w| number_word(w))
         // The rate is the fact's `per`: "8,000 youths a year" counts youths.
         .take_while(|w| {
             ![
@@ -2447,6 +2501,44 @@ mod tests {
             "{got:?}"
         );
         assert!(facts.contains(&("Sutlej Yarns Ltd", "jobs")), "{got:?}");
+    }
+
+    #[test]
+    fn metrics_of_plants_land_and_counts_in_words() {
+        let text = "Deccan Cement Ltd will expand its unit to 3.5 million tonnes per annum. \
+                    It has 40 acres of land. It will hire about two hundred skilled workers. \
+                    It runs about two hundred power looms.";
+        let qs = [
+            q(
+                text,
+                "3.5 million tonnes per annum",
+                3.5e6,
+                Some("tonne"),
+                Some("year"),
+            ),
+            q(text, "40 acres", 40.0, Some("acre"), None),
+            q(
+                text,
+                "about two hundred skilled workers",
+                200.0,
+                Some("workers"),
+                None,
+            ),
+            q(
+                text,
+                "about two hundred power looms",
+                200.0,
+                Some("looms"),
+                None,
+            ),
+        ];
+        let got = run(text, &qs);
+        let metrics: Vec<&str> = got.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(
+            metrics,
+            ["capacity", "land", "jobs", "power looms"],
+            "{got:?}"
+        );
     }
 
     #[test]
