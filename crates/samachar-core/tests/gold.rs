@@ -92,3 +92,49 @@ fn corpus_gold() {
     let (resolved, groups) = r.alias_groups();
     assert_eq!(resolved, groups, "corpus alias groups not resolved");
 }
+
+/// The six articles written for these tests (`tests/probe/articles`, with
+/// their own gold file): material the rules were not written against when
+/// it was made, kept as a check that they generalise.
+#[test]
+fn probe_articles_gold() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/articles");
+    let Some(r) = run(&dir.join("gold.json"), &dir) else {
+        panic!("the probe articles are part of the repository");
+    };
+    let entities = r.total("entities (all)");
+    assert!(entities.f1() >= 0.9, "entity F1 {:.3} < 0.9", entities.f1());
+    let quantities = r.total("quantities");
+    assert!(
+        quantities.recall() >= 0.9,
+        "quantity recall {:.3} < 0.9",
+        quantities.recall()
+    );
+    assert_eq!(r.forbidden_entities(), 0, "entities from furniture");
+}
+
+/// The nine shared corpus articles without shared gold, checked by hand
+/// here (`tests/probe/corpus_gold.json`).
+#[test]
+fn corpus_articles_without_shared_gold() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping: shared test material not found");
+        return;
+    };
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/probe/corpus_gold.json");
+    let Some(r) = run(&gold, &shared.join("corpus")) else {
+        return;
+    };
+    let entities = r.total("entities (all)");
+    assert!(
+        entities.f1() >= 0.85,
+        "entity F1 {:.3} < 0.85",
+        entities.f1()
+    );
+    let quantities = r.total("quantities");
+    assert!(
+        quantities.recall() >= 0.75,
+        "quantity recall {:.3} < 0.75",
+        quantities.recall()
+    );
+}
