@@ -2993,19 +2993,26 @@ pub(crate) fn find_entities(text: &str) -> Found {
     }
     // Spellings of one country ("USA", "US", "America") are one place,
     // under the name written most often (the first in name order of those).
-    let mut by_country: BTreeMap<String, Vec<(String, Vec<Mention>)>> = BTreeMap::new();
-    for (name, mentions) in place_groups {
-        let key = match GAZETTEER.lookup(&name) {
-            // (England, Scotland, Wales and Dubai are places of their own.)
-            Some(p)
-                if matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
-                    && !p.country.is_empty()
-                    && !matches!(name.as_str(), "England" | "Scotland" | "Wales" | "Dubai") =>
-            {
-                format!("\u{1}{}", p.country)
-            }
-            _ => name.clone(),
-        };
+    let coded: Vec<(String, Vec<Mention>, &str)> = place_groups
+        .into_iter()
+        .map(|(name, mentions)| {
+            let code = match GAZETTEER.lookup(&name) {
+                // (England, Scotland, Wales and Dubai are places of their own.)
+                Some(p)
+                    if matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
+                        && !matches!(name.as_str(), "England" | "Scotland" | "Wales" | "Dubai") =>
+                {
+                    p.country.as_str()
+                }
+                _ => "",
+            };
+            (name, mentions, code)
+        })
+        .collect();
+    let mut by_country: BTreeMap<(&str, usize), Vec<(String, Vec<Mention>)>> = BTreeMap::new();
+    for (k, (name, mentions, code)) in coded.into_iter().enumerate() {
+        // (Each place without a code is a group of its own.)
+        let key = if code.is_empty() { ("", k) } else { (code, 0) };
         by_country.entry(key).or_default().push((name, mentions));
     }
     for (_, mut spellings) in by_country {
