@@ -3009,7 +3009,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
             (name, mentions, code)
         })
         .collect();
-    let mut by_country: BTreeMap<(&str, usize), Vec<(String, Vec<Mention>)>> = BTreeMap::new();
+    type Spellings = Vec<(String, Vec<Mention>)>;
+    let mut by_country: BTreeMap<(&str, usize), Spellings> = BTreeMap::new();
     for (k, (name, mentions, code)) in coded.into_iter().enumerate() {
         // (Each place without a code is a group of its own.)
         let key = if code.is_empty() { ("", k) } else { (code, 0) };
