@@ -1745,15 +1745,15 @@ fn candidates(
             out.push(c);
             continue;
         }
+        let org = org_kind_of_run(&words);
         // "European Union": a place of the gazetteer, whatever its last word.
-        if words.len() >= 2
+        if org.is_some()
             && GAZETTEER
                 .lookup(name)
                 .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
         {
             continue;
         }
-        let org = org_kind_of_run(&words);
         if let Some(company) =
             org.filter(|_| !title_line || words.len() >= 2 && company_core(name).1)
         {
@@ -2802,6 +2802,8 @@ pub(crate) fn find_entities(text: &str) -> Found {
     );
     spans_taken.sort_unstable();
     let mut place_groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    // The country code of each country or region matched, by name.
+    let mut place_codes: Vec<(&str, &'static str)> = Vec::new();
     let mut places = Vec::new();
     let sentences = samachar_model::text::sentences(text);
     // (A place name starts with an ASCII capital letter.)
@@ -2837,6 +2839,17 @@ pub(crate) fn find_entities(text: &str) -> Found {
             Some(list) => list.push(mention),
             None => {
                 place_groups.insert(place.name.clone(), vec![mention]);
+                // (England, Scotland, Wales and Dubai are places of their
+                // own.)
+                if matches!(place.kind, PlaceKind::Country | PlaceKind::Region)
+                    && !place.country.is_empty()
+                    && !matches!(
+                        place.name.as_str(),
+                        "England" | "Scotland" | "Wales" | "Dubai"
+                    )
+                {
+                    place_codes.push((place.name.as_str(), place.country.as_str()));
+                }
             }
         }
     }
@@ -2996,16 +3009,10 @@ pub(crate) fn find_entities(text: &str) -> Found {
     let coded: Vec<(String, Vec<Mention>, &str)> = place_groups
         .into_iter()
         .map(|(name, mentions)| {
-            let code = match GAZETTEER.lookup(&name) {
-                // (England, Scotland, Wales and Dubai are places of their own.)
-                Some(p)
-                    if matches!(p.kind, PlaceKind::Country | PlaceKind::Region)
-                        && !matches!(name.as_str(), "England" | "Scotland" | "Wales" | "Dubai") =>
-                {
-                    p.country.as_str()
-                }
-                _ => "",
-            };
+            let code = place_codes
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or("", |(_, c)| *c);
             (name, mentions, code)
         })
         .collect();

@@ -1556,8 +1556,8 @@ fn parse_rate(t: &str, pos: usize) -> Option<(String, usize)> {
 fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
     // "a 65-bed hospital", "a 500-seat hall": the number and its noun make
     // an adjective; the noun (singular) is what is counted.
-    let k = tok(t, pos);
-    if k.kind == Kind::Sym('-') && k.start == pos {
+    if t.as_bytes().get(pos) == Some(&b'-') {
+        let k = tok(t, pos);
         let w = tok(t, k.end);
         let head = tok(t, w.end);
         let raw = w.raw(t);
