@@ -1183,6 +1183,12 @@ const CLAUSE_OPENERS: [&str; 12] = [
 /// up to the next comma, full stop or quote; None when it holds no role word.
 #[inline(never)]
 fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
+    // "Ramesh Chandra Sharma ji, managing partner": past the honorific.
+    let pos = if text[pos..].starts_with(" ji, ") {
+        pos + 3
+    } else {
+        pos
+    };
     let rest = &text[pos..];
     let mut rest_trim = rest.strip_prefix(", ")?;
     let mut pos = pos;
@@ -1205,13 +1211,31 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
                     && matches!(rb.get(k + 2), Some(0x9C | 0x9D)))
         })
         .unwrap_or(rb.len());
-    let full = &rest_trim[..stop];
-    // The words of the phrase, at most nine after an article. It ends at a
+    let mut full = &rest_trim[..stop];
+    // "an exporter who owns Mahanadi Handicrafts and ships ...": the role,
+    // and the business after "who owns" as its organisation ("exporter of
+    // Mahanadi Handicrafts").
+    let mut owned = None;
+    if let Some(k) = full.find(" who ") {
+        let tail = &full[k + 5..];
+        owned = ["owns ", "runs ", "heads ", "founded ", "manages "]
+            .iter()
+            .find_map(|v| tail.strip_prefix(v))
+            .map(|t| {
+                t.split(' ')
+                    .take_while(|w| is_capitalised(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|o| o.contains(' '));
+        full = &full[..k];
+    }
+    // The words of the phrase, at most twelve after an article. It ends at a
     // speech verb ("president of the Small Industries Association said
     // ..."); an appositive with an article ("Sharma, a senior resident and
     // journalist, told ..."; "X, the president of ...") gives the role
     // without the article.
-    let mut buf = [""; 10];
+    let mut buf = [""; 13];
     let mut count = 0;
     let mut appositive = false;
     let mut phrase_start = None;
@@ -1240,7 +1264,7 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
     if CLAUSE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(first)) {
         return None;
     }
-    if words.len() > 9 {
+    if words.len() > 12 {
         return None;
     }
     if !words
@@ -1260,7 +1284,10 @@ fn role_phrase_after(text: &str, pos: usize) -> Option<(String, usize)> {
         return None;
     }
     let phrase = full.get(phrase_start.unwrap_or(0)..phrase_end)?;
-    Some((phrase.to_string(), pos + 2 + phrase_end))
+    Some(match owned {
+        Some(o) => (format!("{phrase} of {o}"), pos + 2 + phrase_end),
+        None => (phrase.to_string(), pos + 2 + phrase_end),
+    })
 }
 
 /// An upper-case acronym of two to six letters ("SIDBI", "EPCH", "MSME").
@@ -1286,6 +1313,13 @@ fn word_start_before(s: &str, in_word: impl Fn(char) -> bool) -> usize {
 /// taken only after a possessive word.
 fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String>, Option<&str>)> {
     let before = &text[..start];
+    // "Kesari Polyfab chairman Shri Devendra Agrawal": past the honorific.
+    let before = [
+        "Shri ", "Smt. ", "Smt ", "Sh. ", "Dr. ", "Dr ", "Mr. ", "Mr ", "Mrs ", "Ms ",
+    ]
+    .iter()
+    .find_map(|h| before.strip_suffix(h))
+    .unwrap_or(before);
     let (head, comma) = match before.strip_suffix(", ") {
         Some(h) => (h, true),
         None => (before.strip_suffix(' ')?, false),
@@ -1299,8 +1333,19 @@ fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String
     while count < 4 {
         let cut = word_start_before(rest, |c| c.is_ascii_alphabetic() || c == '-');
         let w = &rest[cut..];
+        // ("Managing director X said": a capital where the sentence starts.)
+        let sentence_start = {
+            let b = rest[..cut].trim_end_matches(' ');
+            b.is_empty() || b.ends_with(['.', '\n', ':', '"', '“'])
+        };
+        let lower_ok = w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            || sentence_start
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes()
+                    .skip(1)
+                    .all(|b| b.is_ascii_lowercase() || b == b'-');
         if w.is_empty()
-            || !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            || !lower_ok
             || !is_role_word(w)
             || (count == 0 && !ROLE_HEADS_SET.contains(w))
         {
@@ -1334,6 +1379,31 @@ fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String
     if possessive {
         return Some((role, None, Some(owner)));
     }
+    // "Suryavarta's chief executive officer, Arvind Kollur", "Bihan's block
+    // project manager, X": a capitalised possessive owns the role (up to
+    // two more lower-case words of it before the role words).
+    let mut from = role_from;
+    let mut r = rest;
+    for _ in 0..3 {
+        let c = word_start_before(r, |c| {
+            c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+        });
+        let w = &r[c..];
+        let owner_word = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+        if let Some(o) = owner_word
+            && o.starts_with(|c: char| c.is_uppercase())
+        {
+            return Some((head[from..].to_string(), None, Some(w)));
+        }
+        if w.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            break;
+        }
+        from = c;
+        match r[..c].strip_suffix(' ') {
+            Some(x) => r = x,
+            None => break,
+        }
+    }
     if comma {
         return None;
     }
@@ -1360,10 +1430,29 @@ fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String
 
 /// Splits "head of Competence Exports" into role and organisation.
 fn split_role_org(phrase: &str) -> (String, Option<String>) {
-    for sep in [" of ", " at ", " in "] {
-        if let Some(i) = phrase.find(sep) {
+    // The separators in the order they come ("deputy director in the
+    // state's Directorate of Textiles": "in", not "of").
+    let mut seps: Vec<(usize, &str)> = [" of ", " at ", " in ", " for "]
+        .iter()
+        .filter_map(|sep| phrase.find(sep).map(|i| (i, *sep)))
+        .collect();
+    seps.sort_unstable();
+    for (i, sep) in seps {
+        {
             let tail = &phrase[i + sep.len()..];
             let tail = tail.strip_prefix("the ").unwrap_or(tail);
+            // "the state's Directorate of Textiles", "M/s Sharma Castings".
+            let tail = [
+                "state's ",
+                "state’s ",
+                "country's ",
+                "country’s ",
+                "M/s ",
+                "M/s. ",
+            ]
+            .iter()
+            .find_map(|p| tail.strip_prefix(p))
+            .unwrap_or(tail);
             // "of the District Industries Centre in Ramanagara": where the
             // body is, is no part of its name.
             let tail = match sep {
@@ -1383,8 +1472,14 @@ fn split_role_org(phrase: &str) -> (String, Option<String>) {
                 }
                 continue;
             }
-            if tail.split_whitespace().all(is_capitalised)
-                && !tail.is_empty()
+            // (Connectors inside the name: "Tigiria Tie and Dye Weavers'
+            // Cooperative Society", "Directorate of Textiles".)
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            if words.first().is_some_and(|w| is_capitalised(w))
+                && words.last().is_some_and(|w| is_capitalised(w))
+                && words
+                    .iter()
+                    .all(|w| is_capitalised(w) || matches!(*w, "and" | "of" | "for" | "&"))
                 && !GAZETTEER.contains(tail)
             {
                 return (phrase[..i].to_string(), Some(tail.to_string()));
@@ -1593,23 +1688,10 @@ fn candidates(
         {
             let mut c = Candidate::new(EntityKind::Person, name, start, end);
             // (A district's or a block's officer serves no company.)
-            c.org_from_context = !role.split_whitespace().any(|w| {
-                PUBLIC_ROLES_SET.contains(w)
-                    || [
-                        "district",
-                        "block",
-                        "circle",
-                        "divisional",
-                        "municipal",
-                        "development",
-                        "panchayat",
-                        "police",
-                        "revenue",
-                        "forest",
-                    ]
-                    .iter()
-                    .any(|x| w.eq_ignore_ascii_case(x))
-            });
+            c.org_from_context = !role
+                .split_whitespace()
+                .any(|w| PUBLIC_ROLES_SET.contains(w))
+                && !government_post(&role);
             c.role = Some(role);
             out.push(c);
             continue;
@@ -1733,7 +1815,12 @@ fn candidates(
         // "President Morbi Traders Association": the role is not part of
         // the name.
         let mut skip = 0;
-        while skip + 2 < words.len() && ROLE_HEADS_SET.contains(words[skip]) {
+        // (An all-capital "MP" in "MP Industrial Development Corporation"
+        // is the state's short name, not a role.)
+        while skip + 2 < words.len()
+            && ROLE_HEADS_SET.contains(words[skip])
+            && words[skip].bytes().any(|b| b.is_ascii_lowercase())
+        {
             skip += 1;
         }
         if skip > 0 && org_kind_of_run(&words[skip..]).is_some() {
@@ -1868,8 +1955,10 @@ fn candidates(
         }
         // People: a name with a role phrase or a speech verb.
         let honorific = prev.is_some_and(|(w, g)| {
-            matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Shri" | "Smt" | "Prof")
-                && (g == " " || g == ". ")
+            matches!(
+                w,
+                "Mr" | "Mrs" | "Ms" | "Dr" | "Shri" | "Smt" | "Sh" | "Prof"
+            ) && (g == " " || g == ". ")
         });
         let role_after = role_phrase_after(text, toks[last - 1].full_end);
         let role_before = if role_after.is_none() && words.len() >= 2 {
@@ -1909,11 +1998,31 @@ fn candidates(
                 };
                 // "Godavari Aqua Foods managing director V. S. Raju": the
                 // organisation named right before the role.
-                let role_start = start
+                // (Past an honorific: "chairman Shri X".)
+                let upto = [
+                    "Shri ", "Smt. ", "Smt ", "Sh. ", "Dr. ", "Dr ", "Mr. ", "Mr ", "Mrs ", "Ms ",
+                ]
+                .iter()
+                .find_map(|h| text[..start].strip_suffix(h))
+                .map_or(start, str::len);
+                let role_start = upto
                     .checked_sub(1 + c.role.as_deref().map_or(0, str::len))
-                    .filter(|&rs| text.get(rs..start - 1) == c.role.as_deref());
+                    .filter(|&rs| text.get(rs..upto - 1) == c.role.as_deref());
                 let named_before = || {
                     let rs = role_start?;
+                    let before = text.get(..rs.checked_sub(1)?)?;
+                    // "Forum president X": the body of that kind named last.
+                    let last_word = &before[word_start_before(before, char::is_alphanumeric)..];
+                    if ORG_HEADS_SET.contains(last_word)
+                        && let Some(o) = out.iter().rev().find(|o| {
+                            o.kind == EntityKind::Organization
+                                && o.end <= rs
+                                && o.name != last_word
+                                && o.name.rsplit(' ').next() == Some(last_word)
+                        })
+                    {
+                        return Some(o.name.clone());
+                    }
                     if let Some(o) = out
                         .iter()
                         .rev()
@@ -1923,7 +2032,6 @@ fn candidates(
                     }
                     // "Nila Cashews managing director": a company named
                     // before with its suffix.
-                    let before = text.get(..rs.checked_sub(1)?)?;
                     let mut ws = before.len();
                     for _ in 0..4 {
                         let w0 = word_start_before(&before[..ws], |c| c.is_alphanumeric());
@@ -1946,12 +2054,36 @@ fn candidates(
                     }
                     None
                 };
+                // "Suryavarta's chief executive officer": the organisation
+                // whose name starts with that word.
+                let owned_by = |w: &str| {
+                    let o = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))?;
+                    out.iter()
+                        .rev()
+                        .find(|c| {
+                            c.kind == EntityKind::Organization
+                                && c.end <= start
+                                && c.name.split(' ').next() == Some(o)
+                        })
+                        .map(|c| c.name.clone())
+                };
+                let capital_owner =
+                    owner.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                // ("Forum president": a body's head word before a public
+                // title names the body.)
+                let body_before = role_start
+                    .and_then(|rs| text.get(..rs.checked_sub(1)?))
+                    .is_some_and(|b| {
+                        ORG_HEADS_SET.contains(&b[word_start_before(b, char::is_alphanumeric)..])
+                    });
                 let org = org.filter(|_| !public).or_else(|| match owner {
-                    Some("") if !public => named_before(),
+                    Some("") if !public || body_before => named_before(),
+                    Some(w) if capital_owner => owned_by(w),
                     Some(w) if !w.is_empty() && !w.eq_ignore_ascii_case("our") => last_org(),
                     _ => None,
                 });
                 c.org_from_context = org.is_none()
+                    && !capital_owner
                     && match owner {
                         Some(w) => !w.is_empty(),
                         None => !public,
@@ -1962,16 +2094,19 @@ fn candidates(
                 let (mut role, mut org) = split_role_org(&phrase);
                 // "president of the association": the body of that kind
                 // named last.
+                // ("managing partner of the firm": the company named last.)
                 if org.is_none()
-                    && let Some((r, head)) = phrase.split_once(" of the ")
-                    && !head.contains(' ')
+                    && let Some((r, rest)) = phrase.split_once(" of the ")
+                    && let Some(head) = rest.split(' ').next()
+                    && (head.len() == rest.len() || matches!(head, "firm" | "company"))
                     && let Some(o) = out.iter().rev().find(|o| {
                         o.kind == EntityKind::Organization
                             && o.end <= start
-                            && o.name
-                                .rsplit(' ')
-                                .next()
-                                .is_some_and(|l| l.eq_ignore_ascii_case(head))
+                            && (matches!(head, "firm" | "company") && o.company
+                                || o.name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|l| l.eq_ignore_ascii_case(head)))
                     })
                 {
                     org = Some(o.name.clone());
@@ -1985,9 +2120,15 @@ fn candidates(
                 let occupation = !role.split_whitespace().any(|w| ROLE_HEADS_SET.contains(w));
                 // "managing director of Jumbo Fireworks": the organisation
                 // is one of the article's, also with no company suffix.
+                // (Looked for a little past the phrase: "an exporter who
+                // owns Mahanadi Handicrafts".)
+                let mut window_end = (pend + 120).min(text.len());
+                while !text.is_char_boundary(window_end) {
+                    window_end -= 1;
+                }
                 if let Some(o) = &org
                     && let Some(ps) = pend.checked_sub(phrase.len())
-                    && let Some(k) = text.get(ps..pend).and_then(|p| p.rfind(o.as_str()))
+                    && let Some(k) = text.get(ps..window_end).and_then(|p| p.find(o.as_str()))
                 {
                     let os = ps + k;
                     let pend = os + o.len();
@@ -1996,9 +2137,10 @@ fn candidates(
                     oc.company = org_kind_of_run(&ow).unwrap_or(true);
                     out.push(oc);
                 }
+                let post = government_post(&role);
                 c.role = Some(role);
                 c.org_hint = org.or_else(|| org_run_after(text, toks, pend).map(|o| o.0));
-                c.org_from_context = c.org_hint.is_none() && !public && !occupation;
+                c.org_from_context = c.org_hint.is_none() && !public && !occupation && !post;
                 if let Some((oname, os, oe)) = org_run_after(text, toks, pend) {
                     let mut o = Candidate::new(EntityKind::Organization, &oname, os, oe);
                     o.company = true;
@@ -2425,6 +2567,30 @@ fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize
         }
     }
     out
+}
+
+/// True for a post in a district's, a block's or a department's office
+/// ("Senior Agriculture Development Officer", "Block Development Officer"):
+/// its holder serves no company named in the article.
+fn government_post(role: &str) -> bool {
+    role.split_whitespace().any(|w| {
+        [
+            "district",
+            "block",
+            "circle",
+            "divisional",
+            "municipal",
+            "panchayat",
+            "police",
+            "revenue",
+            "forest",
+            "agriculture",
+            "tehsil",
+            "collectorate",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Where the capitalised words before " and " at `start` begin ("Tamil
@@ -3158,9 +3324,15 @@ fn ambiguous_place_ok(
         "in" | "at" | "from" | "to" | "near" | "of" | "and" | "via"
     );
     let after = text[end..].trim_start();
+    // "Surat: Ratnadeep Gems ..." at the start of a line: a dateline.
+    let dateline = (start == 0 || text[..start].ends_with('\n')) && text[end..].starts_with(": ");
     let cue_after = after.starts_with(',') && text[end..].starts_with(',')
         || after.starts_with('(')
-        || text[end..].starts_with("-based");
+        || text[end..].starts_with("-based")
+        || dateline;
+    if dateline {
+        return true;
+    }
     if at_sentence_start || !prev.is_empty() {
         return cue_after && !at_sentence_start || cue_before;
     }
@@ -3722,6 +3894,89 @@ mod tests {
         assert_eq!(merged("USA"), merged("US"));
         assert_eq!(merged("EU"), merged("European Union"));
         assert_ne!(merged("England"), merged("UK"));
+    }
+
+    #[test]
+    fn honorifics_possessive_owners_and_long_role_phrases() {
+        // (text, person, role, organisation)
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "Deccan Solar Ltd will build it. Deccan's chief executive officer, Ravi Rao, said so.",
+                "Ravi Rao",
+                "chief executive officer",
+                Some("Deccan Solar Ltd"),
+            ),
+            (
+                "Nila Polymers Ltd signed. Nila Polymers chairman Shri Anil Verma said it is ready.",
+                "Anil Verma",
+                "chairman",
+                Some("Nila Polymers Ltd"),
+            ),
+            (
+                "The Agra Shoe Makers' Forum met. Forum president Rekha Jain said orders rose.",
+                "Rekha Jain",
+                "president",
+                Some("Agra Shoe Makers' Forum"),
+            ),
+            (
+                "\"It fell,\" says Meena Das, secretary of the Puri Tie and Dye Weavers' Cooperative Society.",
+                "Meena Das",
+                "secretary",
+                Some("Puri Tie and Dye Weavers' Cooperative Society"),
+            ),
+            (
+                "Ajay Nayak, deputy director in the state's Directorate of Handlooms, says it helps.",
+                "Ajay Nayak",
+                "deputy director",
+                Some("Directorate of Handlooms"),
+            ),
+            (
+                "Orders are up, says Rohan Sahu, an exporter who owns Kalinga Crafts and ships to Japan.",
+                "Rohan Sahu",
+                "exporter",
+                Some("Kalinga Crafts"),
+            ),
+            (
+                "M/s Rathi Foods runs it. Shri Mohan Rathi ji, managing partner of the firm, said so.",
+                "Mohan Rathi",
+                "managing partner",
+                Some("Rathi Foods"),
+            ),
+            (
+                "Rathi Foods Pvt Ltd grew. Sh. Vinod Uikey, Senior Agriculture Development Officer for Seoni block, said so.",
+                "Vinod Uikey",
+                "Senior Agriculture Development Officer for Seoni block",
+                None,
+            ),
+        ];
+        for (text, name, role, org) in cases {
+            let found = find_entities(text);
+            let person = found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == *name);
+            assert_eq!(
+                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
+                Some((Some(*role), *org)),
+                "{text}"
+            );
+        }
+        // "MP" before a body's name is the state's short name.
+        assert_eq!(
+            names_of(
+                "The MP Industrial Development Corporation (MPIDC) has land.",
+                EntityKind::Organization
+            ),
+            vec!["MP Industrial Development Corporation"]
+        );
+        // A dateline makes a place that is also a word ("Surat").
+        assert!(
+            names_of(
+                "Surat: Ratna Gems Pvt Ltd laid off 1,200 workers.",
+                EntityKind::Place
+            )
+            .contains(&"Surat".to_string())
+        );
     }
 
     #[test]

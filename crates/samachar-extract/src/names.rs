@@ -213,6 +213,8 @@ pub const ROLE_HEADS: &[&str] = &[
     "lead",
     "deputy",
     "justice",
+    "sarpanch",
+    "mukhiya",
 ];
 
 /// What a person is, in an appositive with an article after the name
