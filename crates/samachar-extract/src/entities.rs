@@ -2184,7 +2184,9 @@ fn candidates(
             continue;
         }
         let after = &text[c.end..];
-        if let Some(rest) = after.strip_prefix(" (")
+        if let Some(rest) = after
+            .strip_prefix(" (")
+            .or_else(|| after.strip_prefix("\n("))
             && let Some(p) = rest.find(')')
         {
             let inner = &rest[..p];
@@ -2408,6 +2410,10 @@ fn org_key_of_core(core: &str) -> String {
     {
         return format!("{nat} armed forces");
     }
+    // "Government of Madhya Pradesh" is the "Madhya Pradesh government".
+    if let Some(place) = core.strip_prefix("government of ") {
+        return format!("{place} government");
+    }
     core.to_string()
 }
 
@@ -2624,12 +2630,13 @@ fn joined_start(text: &str, start: usize) -> Option<usize> {
 
 /// Suffixes after a place's name that make it a place: "Vaishali
 /// district", "Bramhapur area of Buxar", "Patliputra industrial area".
-const PLACE_AFTER: [(&str, bool); 8] = [
+const PLACE_AFTER: [(&str, bool); 9] = [
     // (the words after the name, whether they are part of the place's name)
     (" district", false),
     (" District", false),
     (" village", false),
     (" tehsil", false),
+    (" block", false),
     (" taluk", false),
     (" block of ", false),
     (" area of ", false),
@@ -2653,7 +2660,7 @@ fn local_place(
     let after = &text[toks[last - 1].end..];
     let ab = after.as_bytes();
     let suffix = match ab.first() {
-        Some(b',') => ab.get(1) == Some(&b' ') && ab.get(2) == Some(&b'a'),
+        Some(b',') => ab.get(1) == Some(&b' ') && matches!(ab.get(2), Some(b'a' | b'i')),
         Some(b' ') => {
             matches!(
                 ab.get(1),
@@ -2729,6 +2736,18 @@ fn local_place(
     if possessive {
         return Some(start..end);
     }
+    // "Nuapatna, in Cuttack district of Odisha, is ...".
+    if let Some(rest) = after.strip_prefix(", in ") {
+        let next = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if GAZETTEER.contains(next)
+            || rest[next.len()..].starts_with(" district") && is_capitalised(next)
+        {
+            return Some(start..end);
+        }
+    }
     // "at Joran Chhapra in Muzaffarpur", "in Kodarma, Jharkhand".
     if prev.is_some_and(|(w, g)| matches!(w, "at" | "in" | "near") && g == " ") {
         let rest = after
@@ -2738,7 +2757,9 @@ fn local_place(
             .split(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
-        if !next.is_empty() && GAZETTEER.contains(next) {
+        let district_after = rest[next.len()..].starts_with(" district");
+        if !next.is_empty() && (GAZETTEER.contains(next) || district_after && is_capitalised(next))
+        {
             return Some(start..end);
         }
     }
@@ -3752,6 +3773,12 @@ mod tests {
                     The plant in Sonbarsa Industrial Area of Sitamarhi district makes jute. \
                     The meeting was held at Ratanpur, a tourist town. \
                     Mr Verma met Sunil Kumar in Delhi.";
+        let more = "Sonpur, in Saran district of Bihar, weaves. Women from Marwahi block came. \
+                    The site near Kotwara in Banda district was given.";
+        let places = names_of(more, EntityKind::Place);
+        for want in ["Sonpur", "Marwahi", "Kotwara"] {
+            assert!(places.iter().any(|p| p == want), "{want} not in {places:?}");
+        }
         let places = names_of(text, EntityKind::Place);
         for want in [
             "Keshopur",
@@ -3961,6 +3988,24 @@ mod tests {
                 "{text}"
             );
         }
+        // "Government of X" is "X government"; a short form on the next line.
+        let found = find_entities(
+            "The pact was signed with the Government of Kerala. The Kerala government said so. \
+             The Kerala Industrial Corporation\n(KIC) has land.",
+        );
+        let orgs: Vec<(&str, usize)> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| (e.name.as_str(), e.merges.len()))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Government of Kerala", 1),
+                ("Kerala Industrial Corporation", 1)
+            ]
+        );
         // "MP" before a body's name is the state's short name.
         assert_eq!(
             names_of(
