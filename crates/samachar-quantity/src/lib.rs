@@ -1578,12 +1578,45 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
         {
             return Some((plural(raw), w.end, 0));
         }
-        return None;
+        // "12,000-odd units", "500-plus workers": the noun after.
+        if !(w.is_word() && w.start == k.end && matches!(raw, "odd" | "plus")) {
+            return None;
+        }
     }
-    let mut p = pos;
+    let mut p = match t.as_bytes().get(pos) {
+        Some(b'-') => {
+            let k = tok(t, pos);
+            tok(t, k.end).end
+        }
+        _ => pos,
+    };
     let mut skipped = 0;
+    // Whether the word before was "and" / "or" ("5,000 direct and 12,000
+    // indirect jobs": the noun is shared).
+    let mut after_and = false;
+    let mut shared_end: Option<usize> = None;
     loop {
         let k = tok(t, p);
+        if k.kind == Kind::Num && after_and {
+            // (The whole figure: "12,000", "1.5".)
+            let mut e = k.end;
+            loop {
+                let s = tok(t, e);
+                let n = tok(t, s.end);
+                if matches!(s.kind, Kind::Sym(',' | '.'))
+                    && s.start == e
+                    && n.kind == Kind::Num
+                    && n.start == s.end
+                {
+                    e = n.end;
+                } else {
+                    break;
+                }
+            }
+            p = e;
+            after_and = false;
+            continue;
+        }
         if k.kind == Kind::Sym('-') && skipped > 0 && k.start == p {
             p = k.end;
             continue;
@@ -1609,6 +1642,17 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
         if !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
+        // "5,000 direct and 12,000 indirect jobs": past "and" and the next
+        // figure to the noun they share.
+        if matches!(w, "and" | "or") && skipped > 0 && tok(t, k.end).kind == Kind::Num {
+            after_and = true;
+            // (The quantity's text stops before "and": the other figure is
+            // a quantity of its own.)
+            shared_end.get_or_insert(t[..k.start].trim_end().len());
+            skipped += 1;
+            p = k.end;
+            continue;
+        }
         if lexicon::is_function_word(w) || lexicon::num_word(w).is_some() {
             return None;
         }
@@ -1620,7 +1664,7 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
                 && !w.ends_with("is")
                 && !lexicon::is_false_plural(w));
         if plural {
-            return Some((w.to_string(), k.end, skipped));
+            return Some((w.to_string(), shared_end.unwrap_or(k.end), skipped));
         }
         if matches!(w, "and" | "or") && skipped == 0 {
             return None;

@@ -373,7 +373,14 @@ fn a_number_joined_to_its_noun_counts_it() {
         ("a 2-facility network", 2.0, Some("facilities")),
         ("a 45-acre site", 45.0, Some("acre")),
         ("a 3-day strike", 3.0, Some("day")),
-        ("a 50-odd units closed", 50.0, None),
+        ("the cluster's 12,000-odd units", 12000.0, Some("units")),
+        ("500-plus workers joined", 500.0, Some("workers")),
+        (
+            "it will create 5,000 direct and 12,000 indirect jobs",
+            5000.0,
+            Some("jobs"),
+        ),
+        ("a 220 kV line", 220.0, Some("kV")),
         ("he is a 10-year-old boy", 10.0, Some("year")),
     ];
     let mut failed = Vec::new();
