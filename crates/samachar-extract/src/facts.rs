@@ -998,7 +998,9 @@ impl Subjects<'_> {
     /// Notes the organisations a sentence names (for later anaphora).
     /// (A body only cited for a figure is not one.)
     fn see(&mut self, range: &Range<usize>, sentence: &str) {
-        if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, range.end)
+        // (The first named is the sentence's subject as a rule; one named
+        // later is more often a partner, a lender or a buyer.)
+        if let Some(o) = org_in(&self.found.orgs, self.spans.as_deref(), range, range.start)
             && self.recent.as_deref() != Some(o)
             && !self.cited(o, range, sentence)
         {
