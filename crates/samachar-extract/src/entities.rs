@@ -1772,6 +1772,27 @@ fn candidates(
             ));
             continue;
         }
+        // "The Sangh now plans ...", "according to the Association": a
+        // body's head word alone, after "the", is the body of that kind
+        // named last.
+        if words.len() == 1
+            && prev.is_some_and(|(w, _)| w.eq_ignore_ascii_case("the"))
+            && ORG_HEADS_SET.contains(words[0])
+            && !company_core(words[0]).1
+            && let Some(full) = out.iter().rev().find(|o| {
+                o.kind == EntityKind::Organization
+                    && o.name.contains(' ')
+                    && o.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(words[0]))
+            })
+        {
+            let mut c = Candidate::new(EntityKind::Organization, name, start, end);
+            c.alias = Some((full.name.clone(), "the body's head word alone", 0.8));
+            out.push(c);
+            continue;
+        }
         // "the Pradhan Mantri Formalisation of ... Enterprises (PMFME)
         // scheme": the name of a scheme, with its short form.
         if !title_line
@@ -2174,6 +2195,31 @@ fn candidates(
             && let Some(r) = local_place(text, toks, first, last, prev, &words)
         {
             local_places.push(r);
+        }
+    }
+    // "The Sangh now plans ...", "according to the Association": a body's
+    // head word alone is the body of that kind named last before it.
+    for i in 0..out.len() {
+        let c = &out[i];
+        if c.kind != EntityKind::Organization
+            || c.alias.is_some()
+            || c.name.contains(' ')
+            || !ORG_HEADS_SET.contains(&c.name)
+            || company_core(&c.name).1
+        {
+            continue;
+        }
+        let head = c.name.clone();
+        let full = out[..i].iter().rev().find(|o| {
+            o.kind == EntityKind::Organization
+                && o.name.contains(' ')
+                && o.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(&head))
+        });
+        if let Some(f) = full.map(|f| f.name.clone()) {
+            out[i].alias = Some((f, "the body's head word alone", 0.8));
         }
     }
     // Acronyms in parentheses after a candidate: "High-Level Clearance
@@ -4004,6 +4050,30 @@ mod tests {
             [
                 ("Government of Kerala", 1),
                 ("Kerala Industrial Corporation", 1)
+            ]
+        );
+        // A body's head word alone after "the" is the body named last; Hindi
+        // heads ("Sangh", "Samiti") make bodies.
+        let found = find_entities(
+            "Members of the Sonhari Mahila Millet Utpadak Sangh bake millets. The Sangh now \
+             plans to grow. The Kollam Cashew Processors Association met; the Association said so.",
+        );
+        let orgs: Vec<(&str, Vec<&str>)> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    e.merges.iter().map(|m| m.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ("Kollam Cashew Processors Association", vec!["Association"]),
+                ("Sonhari Mahila Millet Utpadak Sangh", vec!["Sangh"])
             ]
         );
         // "MP" before a body's name is the state's short name.

@@ -106,6 +106,14 @@ pub const ORG_HEADS: &[&str] = &[
     "cleantech",
     "electronics",
     "automobiles",
+    // Hindi names of bodies: union, committee, council, corporation,
+    // institution, organisation.
+    "sangh",
+    "samiti",
+    "parishad",
+    "nigam",
+    "sansthan",
+    "sangathan",
 ];
 
 /// First words that make a capitalised run an organisation ("Department of
