@@ -1217,24 +1217,40 @@ fn is_ascii_share_bar(t: &[u8]) -> bool {
 /// "| | Arts & Culture, Asia" or "Home > Business > Economy": short
 /// segments between separators, no figures.
 fn is_breadcrumb(t: &str, words: usize) -> bool {
-    const SEPS: &[char] = &['|', '>', '»', '›'];
+    // "Home / Bihar / Darbhanga": a slash separates only on a line that
+    // starts at the site's home (elsewhere it is content: "Rs 5/kg").
+    let home = t.len() > 5 && t.as_bytes()[..5].eq_ignore_ascii_case(b"home ");
+    let slash = home && t.contains(" / ");
+    let seps_set: &[char] = if slash {
+        &['|', '>', '»', '›', '/']
+    } else {
+        &['|', '>', '»', '›']
+    };
     // Every separator holds one of these bytes (`»` ends in 0xBB, `›` in
     // 0xBA): most lines have none and are settled in one byte pass.
-    if words > 15
-        || !t.bytes().fold(false, |seen, b| {
-            seen | matches!(b, b'|' | b'>' | 0xBA | 0xBB)
-        })
+    if words > 30
+        || !slash
+            && !t.bytes().fold(false, |seen, b| {
+                seen | matches!(b, b'|' | b'>' | 0xBA | 0xBB)
+            })
         || t.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
     }
-    let seps = t.chars().filter(|c| SEPS.contains(c)).count();
+    let seps = t.chars().filter(|c| seps_set.contains(c)).count();
     // A row of a Markdown table starts and ends with a bar: content.
-    if seps == 0 || !(t.starts_with(SEPS) || seps >= 2) || (t.starts_with('|') && t.ends_with('|'))
+    if seps == 0
+        || !(t.starts_with(seps_set) || seps >= 2)
+        || (t.starts_with('|') && t.ends_with('|'))
     {
         return false;
     }
-    t.split(SEPS)
+    // More than 15 words only in a menu of short items ("Home | News |
+    // Business | ... | E-Paper").
+    if words > 15 && 2 * (seps + 1) < words {
+        return false;
+    }
+    t.split(seps_set)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .all(|s| s.split_whitespace().count() <= 5 && !ends_sentence(s))
@@ -1591,6 +1607,13 @@ mod tests {
             ("Tags: Bihar, footwear, exports", Some(Other)),
             ("| | Arts & Culture, Asia, India", Some(Other)),
             ("Home > Business > Economy", Some(Other)),
+            ("Home / Bihar / Darbhanga", Some(Other)),
+            (
+                "Home | News | Business | Economy | States | MSME | Opinion | Videos | E-Paper",
+                Some(Other),
+            ),
+            ("Sales rose 20 / 30 per cent in Surat and Vapi", None),
+            ("Either / or: the choice before textile units", None),
             ("(Photo: Agency)", Some(Other)),
             ("Representational image", Some(Other)),
             ("Page 3 of 12", Some(Other)),
