@@ -981,6 +981,7 @@ pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
                 .get_or_insert_with(|| m.as_str().trim().to_string());
         }
     }
+    mark_related_lists(lines, marks);
     mark_counters(lines, marks);
     mark_jobs(lines, marks);
     mark_bylines(lines, &line_cues, marks, &mut hints);
@@ -1254,6 +1255,42 @@ fn is_breadcrumb(t: &str, words: usize) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .all(|s| s.split_whitespace().count() <= 5 && !ends_sentence(s))
+}
+
+/// The story titles listed under a heading such as "Related stories"
+/// standing alone on its line: the headline-like lines right after it (no
+/// full stop at the end, at most 16 words), up to eight, until a blank line
+/// or a line of running text. (A bare "Also Read" is left alone: the line
+/// after it may be a subheading of the article.)
+fn mark_related_lists(lines: &[Line<'_>], marks: &mut Marks) {
+    for (i, l) in lines.iter().enumerate() {
+        let heading = l.words <= 3
+            && !l.text.contains(':')
+            && matches!(
+                l.text.trim().to_lowercase().as_str(),
+                "related stories"
+                    | "related news"
+                    | "related articles"
+                    | "more stories"
+                    | "you may also like"
+                    | "trending"
+                    | "top stories"
+            );
+        if !heading {
+            continue;
+        }
+        let mut end = None;
+        for next in lines.iter().skip(i + 1).take(8) {
+            let t = next.text.trim_end();
+            if next.is_blank() || next.words > 16 || t.ends_with('.') || t.ends_with('"') {
+                break;
+            }
+            end = Some(next.end);
+        }
+        if let Some(e) = end {
+            marks.paint(l.start, e, FurnitureKind::AlsoRead);
+        }
+    }
 }
 
 /// "×" / "300" / "Fashion Jobs": a lone number beside a short counter label,
@@ -2082,6 +2119,33 @@ mod tests {
         let mut want: Vec<&str> = text.lines().take(12).collect();
         want.retain(|l| !l.is_empty());
         assert_eq!(lines, want);
+    }
+
+    #[test]
+    fn lists_of_related_stories() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The plant will open in May.\n\nRelated stories\nIndore exporters seek cheaper power\nSurat weavers hit by 12% jump in yarn prices\n\nCopyright line",
+                &[
+                    "Related stories",
+                    "Indore exporters seek cheaper power",
+                    "Surat weavers hit by 12% jump in yarn prices",
+                ],
+            ),
+            // Running text after the heading is not a list.
+            (
+                "Related stories\nThe cluster employs 4,000 workers in 300 units across the district.",
+                &["Related stories"],
+            ),
+            // A bare "Also Read" takes no line after it.
+            (
+                "Also Read\nInvestment approved in healthcare\nThe unit opens.",
+                &["Also Read"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&marked(text).0, want, "{text}");
+        }
     }
 
     #[test]
