@@ -2088,8 +2088,11 @@ fn candidates(
                         })
                         .map(|c| c.name.clone())
                 };
-                let capital_owner =
-                    owner.is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                // ("Its president" at a sentence's start is no such owner.)
+                let capital_owner = owner.is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && (w.ends_with("'s") || w.ends_with("’s"))
+                });
                 // ("Forum president": a body's head word before a public
                 // title names the body.)
                 let body_before = role_start
@@ -2097,7 +2100,9 @@ fn candidates(
                     .is_some_and(|b| {
                         ORG_HEADS_SET.contains(&b[word_start_before(b, char::is_alphanumeric)..])
                     });
-                let org = org.filter(|_| !public).or_else(|| match owner {
+                // (An acronym before the role names the body even for a
+                // public title: "RSPCB member secretary X".)
+                let org = org.or_else(|| match owner {
                     Some("") if !public || body_before => named_before(),
                     Some(w) if capital_owner => owned_by(w),
                     Some(w) if !w.is_empty() && !w.eq_ignore_ascii_case("our") => last_org(),
@@ -2676,7 +2681,7 @@ fn joined_start(text: &str, start: usize) -> Option<usize> {
 
 /// Suffixes after a place's name that make it a place: "Vaishali
 /// district", "Bramhapur area of Buxar", "Patliputra industrial area".
-const PLACE_AFTER: [(&str, bool); 9] = [
+const PLACE_AFTER: [(&str, bool); 10] = [
     // (the words after the name, whether they are part of the place's name)
     (" district", false),
     (" District", false),
@@ -2684,6 +2689,7 @@ const PLACE_AFTER: [(&str, bool); 9] = [
     (" tehsil", false),
     (" block", false),
     (" taluk", false),
+    (" taluka", false),
     (" block of ", false),
     (" area of ", false),
     (" industrial area", true),
@@ -4014,6 +4020,18 @@ mod tests {
                 "Mohan Rathi",
                 "managing partner",
                 Some("Rathi Foods"),
+            ),
+            (
+                "The Agra Footwear Makers' Association met. Its president, Asha Gupta, said so.",
+                "Asha Gupta",
+                "president",
+                Some("Agra Footwear Makers' Association"),
+            ),
+            (
+                "The Kerala State Pollution Control Board (KSPCB) acted. KSPCB member secretary Rajan Nair said so.",
+                "Rajan Nair",
+                "member secretary",
+                Some("Kerala State Pollution Control Board"),
             ),
             (
                 "Rathi Foods Pvt Ltd grew. Sh. Vinod Uikey, Senior Agriculture Development Officer for Seoni block, said so.",

@@ -157,6 +157,7 @@ pub(crate) fn unit_word(raw: &str, w: &str) -> Option<UnitDef> {
         "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
         | "kilos" => phys("kg", 1.0),
         "g" | "gm" | "gms" | "gram" | "grams" | "gramme" | "grammes" => phys("g", 1.0),
+        "mg" | "milligram" | "milligrams" => phys("mg", 1.0),
         "quintal" | "quintals" => phys("kg", 100.0),
         "tonne" | "tonnes" | "ton" | "tons" | "t" | "mt" | "mts" => phys("tonne", 1.0),
         "kt" | "kilotonne" | "kilotonnes" => phys("tonne", 1e3),

@@ -1478,6 +1478,10 @@ fn per_target(t: &str, k: Tok) -> Option<(String, usize)> {
     if let Some(def) = lexicon::unit_word(raw, w) {
         return Some((def.code.to_string(), k.end));
     }
+    // "mg/l": a litre (no unit of its own: "l" alone is too often a letter).
+    if w == "l" {
+        return Some(("litre".to_string(), k.end));
+    }
     if w.is_empty() || lexicon::is_function_word(w) {
         return None;
     }

@@ -381,6 +381,8 @@ fn a_number_joined_to_its_noun_counts_it() {
             Some("jobs"),
         ),
         ("a 220 kV line", 220.0, Some("kV")),
+        ("TDS of 9,800 mg per litre", 9800.0, Some("mg")),
+        ("250 mg/l of COD", 250.0, Some("mg")),
         ("he is a 10-year-old boy", 10.0, Some("year")),
     ];
     let mut failed = Vec::new();
