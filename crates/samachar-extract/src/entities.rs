@@ -1903,8 +1903,18 @@ fn candidates(
         // Minister", "Bihar Industries Minister") or, for a role that is no
         // public office, the organisation ("SIDBI Chairman", "Lotus Mills
         // CEO").
+        // ("Expert Member Dr Anjali Deshpande": an honorific may stand
+        // between the title and the name.)
+        let honorific_at = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| matches!(*w, "Dr" | "Shri" | "Smt" | "Sh" | "Prof"))
+        };
         let head = (0..words.len().saturating_sub(1)).rev().find(|&h| {
-            ROLE_HEADS_SET.contains(words[h]) && valid_name(&words[h + 1..], speech_after)
+            ROLE_HEADS_SET.contains(words[h])
+                && (valid_name(&words[h + 1..], speech_after)
+                    || honorific_at(h + 1)
+                        && valid_name(&words[(h + 2).min(words.len())..], speech_after))
         });
         let (role_len, lead) = match head {
             Some(h) => {
@@ -1931,9 +1941,10 @@ fn candidates(
         });
         if role_len > lead && role_len < words.len() && ROLE_HEADS_SET.contains(words[role_len - 1])
         {
-            let name_words = &words[role_len..];
+            let skip = usize::from(honorific_at(role_len) && role_len + 1 < words.len());
+            let name_words = &words[role_len + skip..];
             if valid_name(name_words, speech_after) {
-                let ns = toks[first + role_len].start;
+                let ns = toks[first + role_len + skip].start;
                 let role = words[lead..role_len].join(" ");
                 let mut c = Candidate::new(EntityKind::Person, &text[ns..end], ns, end);
                 c.surname_only = name_words.len() == 1;
@@ -4094,6 +4105,11 @@ mod tests {
                 ("Sonhari Mahila Millet Utpadak Sangh", vec!["Sangh"])
             ]
         );
+        // An honorific between a title and the name.
+        let found =
+            find_entities("A bench of Expert Member Dr Sunil Joshi and Justice Mira Rao heard it.");
+        let joshi = found.entities.iter().find(|e| e.name == "Sunil Joshi");
+        assert_eq!(joshi.and_then(|e| e.role.as_deref()), Some("Expert Member"));
         // "MP" before a body's name is the state's short name.
         assert_eq!(
             names_of(
