@@ -93,7 +93,7 @@ fn corpus_gold() {
     assert_eq!(resolved, groups, "corpus alias groups not resolved");
 }
 
-/// The fifteen articles written for these tests (`tests/probe/articles`, with
+/// The eighteen articles written for these tests (`tests/probe/articles`, with
 /// their own gold file): material the rules were not written against when
 /// it was made, kept as a check that they generalise.
 #[test]

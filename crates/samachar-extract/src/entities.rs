@@ -1661,6 +1661,11 @@ fn candidates(
         while first < run.last && is_stop(word(text, &toks[first])) {
             first += 1;
         }
+        // "Daughter Simran Kaur Sethi is director": a kinship word opening
+        // the sentence is no part of the name.
+        if run.last - first >= 3 && is_kin(word(text, &toks[first])) {
+            first += 1;
+        }
         if first >= run.last {
             continue;
         }
@@ -1833,6 +1838,28 @@ fn candidates(
                         .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&')
                     && names::initials(name).contains(&inner.replace(['-', '&'], ""))
             });
+        // "Lead District Manager Pradeep Kumar Sankhla of Marudhar Gramin
+        // Bank": a title, a name and, after "of", the body, all in one run.
+        if !title_line
+            && let Some(of) = words.iter().position(|w| *w == "of")
+            && of >= 2
+            && of + 1 < words.len()
+            && let Some(h) = (0..of - 1).rev().find(|&h| {
+                ROLE_HEADS_SET.contains(words[h]) && valid_name(&words[h + 1..of], false)
+            })
+        {
+            let (ns, ne) = (toks[first + h + 1].start, toks[first + of - 1].end);
+            let os = toks[first + of + 1].start;
+            let oname = &text[os..end];
+            let mut o = Candidate::new(EntityKind::Organization, oname, os, end);
+            o.company = org_kind_of_run(&words[of + 1..]).unwrap_or(true);
+            let mut c = Candidate::new(EntityKind::Person, &text[ns..ne], ns, ne);
+            c.role = Some(words[..=h].join(" "));
+            c.org_hint = Some(oname.to_string());
+            out.push(o);
+            out.push(c);
+            continue;
+        }
         // "President Morbi Traders Association": the role is not part of
         // the name.
         let mut skip = 0;
@@ -2007,10 +2034,13 @@ fn candidates(
                     && !o.surname_only
                     && text.get(o.end..toks[first - 1].start) == Some(" ")
             });
+        // "younger son Amandeep Singh Bhamra heads ...".
+        let kin = words.len() >= 2 && prev.is_some_and(|(w, g)| g == " " && is_kin(w));
         let cue = speech_after
             || speech_before
             || honorific
             || joined
+            || kin
             || role_after.is_some()
             || role_before.is_some();
         if cue && valid_name(&words, speech_after || speech_before) {
@@ -2131,6 +2161,19 @@ fn candidates(
                 let (mut role, mut org) = split_role_org(&phrase);
                 // "president of the association": the body of that kind
                 // named last.
+                // "X, the current LCMF president": the acronym is the body.
+                if org.is_none()
+                    && let Some(acr) = role
+                        .split(' ')
+                        .find(|w| is_acronym(w) && !GAZETTEER.contains(w))
+                {
+                    org = Some(acr.to_string());
+                    role = role
+                        .split(' ')
+                        .filter(|w| *w != acr)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                }
                 // ("managing partner of the firm": the company named last.)
                 if org.is_none()
                     && let Some((r, rest)) = phrase.split_once(" of the ")
@@ -2635,6 +2678,28 @@ fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize
         }
     }
     out
+}
+
+/// A word of family before a person's name ("son", "Daughter").
+fn is_kin(w: &str) -> bool {
+    [
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "son-in-law",
+        "daughter-in-law",
+    ]
+    .iter()
+    .any(|k| w.eq_ignore_ascii_case(k))
 }
 
 /// True for a post in a district's, a block's or a department's office
@@ -4104,6 +4169,37 @@ mod tests {
                 ("Kollam Cashew Processors Association", vec!["Association"]),
                 ("Sonhari Mahila Millet Utpadak Sangh", vec!["Sangh"])
             ]
+        );
+        // A title, a name and "of" the body in one run; kinship words; an
+        // acronym in an appositive role.
+        let text = "Headline\n\nPresenting the review, Lead District Manager Ravi Kumar Joshi of Marwar Gramin \
+                    Bank said loans rose by a fifth over the year in the district. Daughter Meera Kaur Gill is \
+                    director, while younger son Arjun Singh Gill heads the export arm of the family firm. The \
+                    Agra Footwear Manufacturers Federation (AFMF) met. \"It helps,\" said Nitin Rao, the \
+                    current AFMF president.";
+        let found = find_entities(text);
+        let person = |n: &str| {
+            found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == n)
+                .map(|e| (e.role.clone(), e.organization.clone()))
+        };
+        assert_eq!(
+            person("Ravi Kumar Joshi"),
+            Some((
+                Some("Lead District Manager".into()),
+                Some("Marwar Gramin Bank".into())
+            ))
+        );
+        assert!(person("Meera Kaur Gill").is_some());
+        assert!(person("Arjun Singh Gill").is_some());
+        assert_eq!(
+            person("Nitin Rao"),
+            Some((
+                Some("current president".into()),
+                Some("Agra Footwear Manufacturers Federation".into())
+            ))
         );
         // An honorific between a title and the name.
         let found =

@@ -183,6 +183,8 @@ pub(crate) fn unit_word(raw: &str, w: &str) -> Option<UnitDef> {
         "kv" | "kilovolt" | "kilovolts" => phys("kV", 1.0),
         "kva" => phys("kVA", 1.0),
         "mva" => phys("MVA", 1.0),
+        "dwt" => phys("DWT", 1.0),
+        "teu" | "teus" => phys("TEU", 1.0),
         "litre" | "litres" | "liter" | "liters" | "ltr" | "ltrs" => phys("litre", 1.0),
         "kl" | "kilolitre" | "kilolitres" | "kiloliter" | "kiloliters" => phys("litre", 1e3),
         "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => phys("litre", 1e-3),

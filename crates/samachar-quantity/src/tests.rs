@@ -383,6 +383,8 @@ fn a_number_joined_to_its_noun_counts_it() {
         ("a 220 kV line", 220.0, Some("kV")),
         ("TDS of 9,800 mg per litre", 9800.0, Some("mg")),
         ("250 mg/l of COD", 250.0, Some("mg")),
+        ("ships of 1.5 lakh DWT", 150000.0, Some("DWT")),
+        ("it handled 2.1 lakh TEUs", 210000.0, Some("TEU")),
         ("he is a 10-year-old boy", 10.0, Some("year")),
     ];
     let mut failed = Vec::new();
