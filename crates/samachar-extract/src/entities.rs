@@ -2680,6 +2680,31 @@ fn find_names(text: &str, sc: &Scan, patterns: &[(String, usize)]) -> Vec<(usize
     out
 }
 
+/// Indian cities renamed in recent decades whose old names news still uses:
+/// (former name, present name).
+const RENAMED_CITIES: &[(&str, &str)] = &[
+    ("Bombay", "Mumbai"),
+    ("Madras", "Chennai"),
+    ("Calcutta", "Kolkata"),
+    ("Bangalore", "Bengaluru"),
+    ("Mysore", "Mysuru"),
+    ("Mangalore", "Mangaluru"),
+    ("Allahabad", "Prayagraj"),
+    ("Gurgaon", "Gurugram"),
+    ("Baroda", "Vadodara"),
+    ("Poona", "Pune"),
+    ("Trivandrum", "Thiruvananthapuram"),
+    ("Cochin", "Kochi"),
+    ("Tuticorin", "Thoothukudi"),
+    ("Benares", "Varanasi"),
+    ("Pondicherry", "Puducherry"),
+    ("Orissa", "Odisha"),
+    ("Cawnpore", "Kanpur"),
+    ("Belgaum", "Belagavi"),
+    ("Hubli", "Hubballi"),
+    ("Gulbarga", "Kalaburagi"),
+];
+
 /// A word of family before a person's name ("son", "Daughter").
 fn is_kin(w: &str) -> bool {
     [
@@ -3323,6 +3348,16 @@ pub(crate) fn find_entities(text: &str) -> Found {
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map_or("", |(_, c)| *c);
+            // A city under its former name ("Allahabad", "Tuticorin") is the
+            // city under its present one.
+            let code = if code.is_empty() {
+                RENAMED_CITIES
+                    .iter()
+                    .find(|(old, new)| *old == name || *new == name)
+                    .map_or("", |(_, new)| *new)
+            } else {
+                code
+            };
             (name, mentions, code)
         })
         .collect();
@@ -3333,8 +3368,14 @@ pub(crate) fn find_entities(text: &str) -> Found {
         let key = if code.is_empty() { ("", k) } else { (code, 0) };
         by_country.entry(key).or_default().push((name, mentions));
     }
-    for (_, mut spellings) in by_country {
-        spellings.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    for (key, mut spellings) in by_country {
+        // (The present name of a renamed city first among equals.)
+        spellings.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then_with(|| (b.0 == key.0).cmp(&(a.0 == key.0)))
+                .then_with(|| a.0.cmp(&b.0))
+        });
         let mut spellings = spellings.into_iter();
         let Some((name, mut mentions)) = spellings.next() else {
             continue;
@@ -3343,7 +3384,12 @@ pub(crate) fn find_entities(text: &str) -> Found {
         for (other, more) in spellings {
             merges.push(Merge {
                 name: other,
-                reason: "another name of the same country".into(),
+                reason: if key.0.len() == 2 {
+                    "another name of the same country"
+                } else {
+                    "the city's former or present name"
+                }
+                .into(),
                 confidence: 0.95,
             });
             mentions.extend(more);
@@ -4049,6 +4095,28 @@ mod tests {
         assert_eq!(merged("USA"), merged("US"));
         assert_eq!(merged("EU"), merged("European Union"));
         assert_ne!(merged("England"), merged("UK"));
+        // A city's former and present names are one place, under the present.
+        let found = find_entities(
+            "Headline\n\nThe tanneries near Prayagraj (Allahabad) were shut, and traders in Mumbai \
+             and Bombay said ships sail from Tuticorin now that the old port at Kochi is full.",
+        );
+        let names: Vec<(&str, Vec<&str>)> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    e.merges.iter().map(|m| m.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert!(
+            names.contains(&("Prayagraj", vec!["Allahabad"])),
+            "{names:?}"
+        );
+        assert!(names.contains(&("Mumbai", vec!["Bombay"])), "{names:?}");
+        assert!(names.contains(&("Tuticorin", vec![])), "{names:?}");
     }
 
     #[test]
