@@ -1663,7 +1663,15 @@ fn candidates(
         }
         // "Daughter Simran Kaur Sethi is director": a kinship word opening
         // the sentence is no part of the name.
-        if run.last - first >= 3 && is_kin(word(text, &toks[first])) {
+        // (Only before a name: "Mother Dairy Fruit & Vegetable Pvt Ltd" keeps
+        // its first word.)
+        if run.last - first >= 3 && is_kin(word(text, &toks[first])) && {
+            let rest: Vec<&str> = toks[first + 1..run.last]
+                .iter()
+                .map(|t| word(text, t))
+                .collect();
+            valid_name(&rest, false)
+        } {
             first += 1;
         }
         if first >= run.last {
@@ -4261,6 +4269,16 @@ mod tests {
             ))
         );
         assert!(person("Meera Kaur Gill").is_some());
+        // A company whose name starts with a word of family keeps it.
+        let orgs = names_of(
+            "Headline\n\nMother Dairy Fruit & Vegetable Pvt Ltd will buy more milk from the district's \
+             cooperatives this year, its officials said on Monday after a review meeting.",
+            EntityKind::Organization,
+        );
+        assert!(
+            orgs.iter().any(|o| o.starts_with("Mother Dairy")),
+            "{orgs:?}"
+        );
         assert!(person("Arjun Singh Gill").is_some());
         assert_eq!(
             person("Nitin Rao"),
