@@ -1312,14 +1312,8 @@ fn word_start_before(s: &str, in_word: impl Fn(char) -> bool) -> usize {
 /// organisation that was not made out). A comma between role and name is
 /// taken only after a possessive word.
 fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String>, Option<&str>)> {
-    let before = &text[..start];
     // "Kesari Polyfab chairman Shri Devendra Agrawal": past the honorific.
-    let before = [
-        "Shri ", "Smt. ", "Smt ", "Sh. ", "Dr. ", "Dr ", "Mr. ", "Mr ", "Mrs ", "Ms ",
-    ]
-    .iter()
-    .find_map(|h| before.strip_suffix(h))
-    .unwrap_or(before);
+    let before = without_honorific(&text[..start]);
     let (head, comma) = match before.strip_suffix(", ") {
         Some(h) => (h, true),
         None => (before.strip_suffix(' ')?, false),
@@ -1792,14 +1786,7 @@ fn candidates(
             && prev.is_some_and(|(w, _)| w.eq_ignore_ascii_case("the"))
             && ORG_HEADS_SET.contains(words[0])
             && !company_core(words[0]).1
-            && let Some(full) = out.iter().rev().find(|o| {
-                o.kind == EntityKind::Organization
-                    && o.name.contains(' ')
-                    && o.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|l| l.eq_ignore_ascii_case(words[0]))
-            })
+            && let Some(full) = org_by_head(&out, words[0], start)
         {
             let mut c = Candidate::new(EntityKind::Organization, name, start, end);
             c.alias = Some((full.name.clone(), "the body's head word alone", 0.8));
@@ -1940,11 +1927,7 @@ fn candidates(
         // CEO").
         // ("Expert Member Dr Anjali Deshpande": an honorific may stand
         // between the title and the name.)
-        let honorific_at = |i: usize| {
-            words
-                .get(i)
-                .is_some_and(|w| matches!(*w, "Dr" | "Shri" | "Smt" | "Sh" | "Prof"))
-        };
+        let honorific_at = |i: usize| words.get(i).is_some_and(|w| is_honorific(w));
         let head = (0..words.len().saturating_sub(1)).rev().find(|&h| {
             ROLE_HEADS_SET.contains(words[h])
                 && (valid_name(&words[h + 1..], speech_after)
@@ -2021,12 +2004,7 @@ fn candidates(
             continue;
         }
         // People: a name with a role phrase or a speech verb.
-        let honorific = prev.is_some_and(|(w, g)| {
-            matches!(
-                w,
-                "Mr" | "Mrs" | "Ms" | "Dr" | "Shri" | "Smt" | "Sh" | "Prof"
-            ) && (g == " " || g == ". ")
-        });
+        let honorific = prev.is_some_and(|(w, g)| is_honorific(w) && (g == " " || g == ". "));
         let role_after = role_phrase_after(text, toks[last - 1].full_end);
         let role_before = if role_after.is_none() && words.len() >= 2 {
             role_phrase_before(text, start)
@@ -2069,12 +2047,7 @@ fn candidates(
                 // "Godavari Aqua Foods managing director V. S. Raju": the
                 // organisation named right before the role.
                 // (Past an honorific: "chairman Shri X".)
-                let upto = [
-                    "Shri ", "Smt. ", "Smt ", "Sh. ", "Dr. ", "Dr ", "Mr. ", "Mr ", "Mrs ", "Ms ",
-                ]
-                .iter()
-                .find_map(|h| text[..start].strip_suffix(h))
-                .map_or(start, str::len);
+                let upto = without_honorific(&text[..start]).len();
                 let role_start = upto
                     .checked_sub(1 + c.role.as_deref().map_or(0, str::len))
                     .filter(|&rs| text.get(rs..upto - 1) == c.role.as_deref());
@@ -2084,12 +2057,7 @@ fn candidates(
                     // "Forum president X": the body of that kind named last.
                     let last_word = &before[word_start_before(before, char::is_alphanumeric)..];
                     if ORG_HEADS_SET.contains(last_word)
-                        && let Some(o) = out.iter().rev().find(|o| {
-                            o.kind == EntityKind::Organization
-                                && o.end <= rs
-                                && o.name != last_word
-                                && o.name.rsplit(' ').next() == Some(last_word)
-                        })
+                        && let Some(o) = org_by_head(&out, last_word, rs)
                     {
                         return Some(o.name.clone());
                     }
@@ -2187,15 +2155,13 @@ fn candidates(
                     && let Some((r, rest)) = phrase.split_once(" of the ")
                     && let Some(head) = rest.split(' ').next()
                     && (head.len() == rest.len() || matches!(head, "firm" | "company"))
-                    && let Some(o) = out.iter().rev().find(|o| {
-                        o.kind == EntityKind::Organization
-                            && o.end <= start
-                            && (matches!(head, "firm" | "company") && o.company
-                                || o.name
-                                    .rsplit(' ')
-                                    .next()
-                                    .is_some_and(|l| l.eq_ignore_ascii_case(head)))
-                    })
+                    && let Some(o) = if matches!(head, "firm" | "company") {
+                        out.iter().rev().find(|o| {
+                            o.kind == EntityKind::Organization && o.end <= start && o.company
+                        })
+                    } else {
+                        org_by_head(&out, head, start)
+                    }
                 {
                     org = Some(o.name.clone());
                     role = r.to_string();
@@ -2276,16 +2242,8 @@ fn candidates(
         {
             continue;
         }
-        let head = c.name.clone();
-        let full = out[..i].iter().rev().find(|o| {
-            o.kind == EntityKind::Organization
-                && o.name.contains(' ')
-                && o.name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|l| l.eq_ignore_ascii_case(&head))
-        });
-        if let Some(f) = full.map(|f| f.name.clone()) {
+        let full = org_by_head(&out[..i], &c.name, c.start).map(|f| f.name.clone());
+        if let Some(f) = full {
             out[i].alias = Some((f, "the body's head word alone", 0.8));
         }
     }
@@ -2712,6 +2670,43 @@ const RENAMED_CITIES: &[(&str, &str)] = &[
     ("Hubli", "Hubballi"),
     ("Gulbarga", "Kalaburagi"),
 ];
+
+/// Titles of address written before a name.
+const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Dr", "Shri", "Smt", "Sh", "Prof"];
+
+/// True for a title of address ("Dr", "Shri").
+fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w)
+}
+
+/// `before` (the text up to a name) without the honorific it ends with
+/// ("chairman Shri ", "Smt. "), if any.
+fn without_honorific(before: &str) -> &str {
+    let Some(b) = before.strip_suffix(' ') else {
+        return before;
+    };
+    let w0 = word_start_before(b, |c| c.is_ascii_alphabetic() || c == '.');
+    if is_honorific(b[w0..].trim_end_matches('.')) {
+        &before[..w0]
+    } else {
+        before
+    }
+}
+
+/// The organisation of more than one word named last before `before` whose
+/// last word is `head` in any case ("Forum" -> "Ludhiana Hosiery Exporters'
+/// Forum").
+fn org_by_head<'a>(out: &'a [Candidate], head: &str, before: usize) -> Option<&'a Candidate> {
+    out.iter().rev().find(|o| {
+        o.kind == EntityKind::Organization
+            && o.end <= before
+            && o.name.contains(' ')
+            && o.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(head))
+    })
+}
 
 /// A word of family before a person's name ("son", "Daughter").
 fn is_kin(w: &str) -> bool {
@@ -3724,6 +3719,23 @@ mod tests {
         }
     }
 
+    /// Asserts each case's person with its role and organisation:
+    /// (text, person, role, organisation).
+    fn assert_roles(cases: &[(&str, &str, &str, Option<&str>)]) {
+        for (text, name, role, org) in cases {
+            let found = find_entities(text);
+            let person = found
+                .entities
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && e.name == *name);
+            assert_eq!(
+                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
+                Some((Some(*role), *org)),
+                "{text}"
+            );
+        }
+    }
+
     fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         find_entities(text)
             .entities
@@ -3869,18 +3881,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, name, role, org) in cases {
-            let found = find_entities(text);
-            let person = found
-                .entities
-                .iter()
-                .find(|e| e.kind == EntityKind::Person && e.name == *name);
-            assert_eq!(
-                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
-                Some((Some(*role), *org)),
-                "{text}"
-            );
-        }
+        assert_roles(cases);
         // A comma between a role and a name needs "its", "our" or "their".
         let text = "The unit was shut by the director, Anand Rao said nothing.";
         assert!(
@@ -3924,18 +3925,7 @@ mod tests {
                 Some("Kerala Coir Mills"),
             ),
         ];
-        for (text, name, role, org) in cases {
-            let found = find_entities(text);
-            let person = found
-                .entities
-                .iter()
-                .find(|e| e.kind == EntityKind::Person && e.name == *name);
-            assert_eq!(
-                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
-                Some((Some(*role), *org)),
-                "{text}"
-            );
-        }
+        assert_roles(cases);
         // An occupation takes no organisation from the sentences before.
         let text =
             "Lotus Brass Works Pvt Ltd ships lamps. Kiran Bedi, a local trader, said prices rose.";
@@ -4192,18 +4182,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, name, role, org) in cases {
-            let found = find_entities(text);
-            let person = found
-                .entities
-                .iter()
-                .find(|e| e.kind == EntityKind::Person && e.name == *name);
-            assert_eq!(
-                person.map(|e| (e.role.as_deref(), e.organization.as_deref())),
-                Some((Some(*role), *org)),
-                "{text}"
-            );
-        }
+        assert_roles(cases);
         // "Government of X" is "X government"; a short form on the next line.
         let found = find_entities(
             "The pact was signed with the Government of Kerala. The Kerala government said so. \

@@ -122,16 +122,15 @@ const NO_TRADE: &[&str] = &[
     "to",
 ];
 
-/// True when every "<word> industry" of `sentence` is the industry `name`
-/// ("Kanpur leather industry") or no trade at all ("the industry"): "the
-/// ceramic industry" is another one.
+/// True when every "<word> industry" of the lower-case `sentence` is the
+/// industry `name` ("Kanpur leather industry") or no trade at all ("the
+/// industry"): "the ceramic industry" is another one.
 fn industry_fits(name: &str, sentence: &str) -> bool {
     let trade = name
         .strip_suffix(" industry")
         .and_then(|n| n.rsplit(' ').next())
         .unwrap_or("");
-    let lower = sentence.to_lowercase();
-    let mut rest = lower.as_str();
+    let mut rest = sentence;
     while let Some(k) = rest.find(" industry") {
         let before = &rest[..k];
         let w = before.rsplit([' ', '\n']).next().unwrap_or("");
@@ -536,8 +535,13 @@ impl<'a> Sentence<'a> {
 
     /// True when the sentence itself (lower case) holds `word`.
     fn has_own(&self, word: &str) -> bool {
+        self.own_lower().contains(word)
+    }
+
+    /// The sentence itself (without its heading) in lower case.
+    fn own_lower(&self) -> &str {
         let l = self.lower();
-        l.with_heading[l.lower_start..].contains(word)
+        &l.with_heading[l.lower_start..]
     }
 
     /// The heading in lower case ("" when there is none).
@@ -802,7 +806,7 @@ impl Subjects<'_> {
                 .rev()
                 .filter(|c| c.0.ends_with(" industry"))
                 .find(|c| c.1 < range.end)
-            && industry_fits(c, sent.text)
+            && industry_fits(c, sent.own_lower())
         {
             // (Not carried over to the next sentences: an industry is
             // spoken of more loosely than a company or a cluster.)

@@ -324,6 +324,20 @@ fn qualifiers_ranges_and_spans() {
     assert_eq!(q[0].sentence, "It makes 6,40,000 bags per month.");
 }
 
+/// Asserts the value and unit of the first quantity of each case:
+/// (text, value, unit).
+fn assert_first(cases: &[(&str, f64, Option<&str>)]) {
+    let mut failed = Vec::new();
+    for &(text, value, unit) in cases {
+        let q = extract(text);
+        let got = q.first().map(|x| (x.value, x.unit.as_deref()));
+        if got != Some((value, unit)) {
+            failed.push(format!("{text:?}: got {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
 #[test]
 fn bare_lakh_and_crore_are_rupees_where_money_is_spoken_of() {
     // (text, value, unit)
@@ -353,15 +367,7 @@ fn bare_lakh_and_crore_are_rupees_where_money_is_spoken_of() {
         ),
         ("twelve lakh thirty four thousand", 1_234_000.0, None),
     ];
-    let mut failed = Vec::new();
-    for &(text, value, unit) in cases {
-        let q = extract(text);
-        let got = q.first().map(|x| (x.value, x.unit.as_deref()));
-        if got != Some((value, unit)) {
-            failed.push(format!("{text:?}: got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    assert_first(cases);
 }
 
 #[test]
@@ -387,15 +393,7 @@ fn a_number_joined_to_its_noun_counts_it() {
         ("it handled 2.1 lakh TEUs", 210000.0, Some("TEU")),
         ("he is a 10-year-old boy", 10.0, Some("year")),
     ];
-    let mut failed = Vec::new();
-    for &(text, value, unit) in cases {
-        let q = extract(text);
-        let got = q.first().map(|x| (x.value, x.unit.as_deref()));
-        if got != Some((value, unit)) {
-            failed.push(format!("{text:?}: got {got:?}"));
-        }
-    }
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    assert_first(cases);
 }
 
 #[test]
