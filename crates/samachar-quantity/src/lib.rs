@@ -24,10 +24,16 @@
 //!   them"/"of these" takes the count noun of the count before it in the
 //!   sentence, and so do later numbers in that sentence followed by the
 //!   same word (`459 units, of which 178 produce ...; 52 produce ...`).
+//!   A bare number also takes the noun its sentence names for it: after a
+//!   partitive opening (`Of the 848 factories, 150 are ...`), after "the
+//!   number of" (`the number of people ... to 45,000`), and within five
+//!   words of "employ"/"employment"/"workforce" it counts `people`. A word
+//!   inside a hyphenated modifier (`raw-to-wet`) does not end the phrase.
 //! * **Years.** A four-digit number from 1800 to 2100 after `in`, `since`,
 //!   `from`, `by`, `of`, `established` ... is a calendar year (unit `year`);
-//!   right after a capitalised word it is a name (`Utkarsh Odisha 2025`) and
-//!   is skipped. `2010-11` is a fiscal year: 2010 to 2011, unit `year`.
+//!   before a capitalised word it names an event (`the 2019 Kumbh Mela`)
+//!   and is a year too; right after a capitalised word it is a name
+//!   (`Utkarsh Odisha 2025`) and is skipped. `2010-11` is a fiscal year: 2010 to 2011, unit `year`.
 //! * **Skipped:** ordinals (`2nd`, `8th`), dates (`Feb 22, 2023`, `July
 //!   18`, `22/02/2023`), times, phone numbers, PIN codes after a place name,
 //!   URLs, e-mail addresses, versions, codes with letters (`D2C`, `G20`) and
@@ -315,7 +321,109 @@ fn drafts(t: &str) -> (Vec<Draft>, Vec<usize>) {
         }
     }
     apply_ellipsis(t, &mut out);
+    apply_context_nouns(t, &mut out);
     (out, finder.take_cuts())
+}
+
+/// The start of the sentence or line that holds byte `at`, at most 240
+/// bytes back.
+fn clause_start(t: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(240);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &t.as_bytes()[from..at];
+    let mut i = before.len();
+    while i > 0 {
+        let b = before[i - 1];
+        let ends = b == b'\n'
+            || (matches!(b, b'.' | b'?' | b'!')
+                && before.get(i).is_some_and(|&n| n == b' ')
+                && before.get(i + 1).is_some_and(u8::is_ascii_uppercase));
+        if ends {
+            return from + i;
+        }
+        i -= 1;
+    }
+    from
+}
+
+/// Gives a figure with no unit the count noun its sentence names for it:
+/// "Of Sivakasi's 848 factories, 150 are up for sale" (150 factories), "the
+/// number of people employed would rise to 45,000" (45,000 people),
+/// "employment has declined to 200,000" (200,000 people).
+fn apply_context_nouns(t: &str, out: &mut [Draft]) {
+    for i in 0..out.len() {
+        if !out[i].bare {
+            continue;
+        }
+        let start = out[i].start;
+        let from = clause_start(t, start);
+        // "Of the 848 factories, 150 ...", "Out of 300 workers, 210 ...".
+        if let Some(prev) = i.checked_sub(1).and_then(|j| out.get(j))
+            && prev.kind == Some(UnitKind::Count)
+            && prev.start >= from
+            && t[prev.end..start].trim() == ","
+            && let Some(noun) = prev.unit.clone()
+        {
+            let lead = t[from..prev.start].trim_start().to_ascii_lowercase();
+            let partitive = ["of ", "out of ", "among "]
+                .iter()
+                .any(|p| lead.starts_with(p))
+                && !lead.contains(',')
+                && lead.split_whitespace().count() <= 4;
+            if partitive {
+                out[i].make_count(&noun);
+                continue;
+            }
+        }
+        let before = t[from..start].to_ascii_lowercase();
+        if let Some(noun) = number_of_noun(&before) {
+            out[i].make_count(&noun);
+            continue;
+        }
+        if employment_before(&before) {
+            out[i].make_count("people");
+        }
+    }
+}
+
+/// The plural noun after the last "number of" in `before` (lower case).
+fn number_of_noun(before: &str) -> Option<String> {
+    let at = ["number of ", "no. of ", "no of "]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()?;
+    let rest = &before[at..];
+    // No other figure between the noun and this one, except bare ones of
+    // the same sentence ("rose from 450 to 520").
+    let word: &str = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    (is_plural_noun(word) && !lexicon::is_function_word(word)).then(|| word.to_string())
+}
+
+/// True when the last few words of `before` (lower case) speak of
+/// employment ("employment has declined to", "will employ about"), with no
+/// figure among them.
+fn employment_before(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .collect();
+    if words.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        matches!(
+            w,
+            "employ" | "employs" | "employed" | "employing" | "employment" | "workforce" | "headcount"
+        )
+    })
 }
 
 /// Gives elliptical counts ("of which 178 produce ...") the noun of the
@@ -1594,13 +1702,27 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
         }
         _ => pos,
     };
+    // "a dozen of companies": the noun after "of".
+    if strip_suffix_ci(&t[..pos], "dozen").is_some() {
+        let of = tok(t, p);
+        let noun = tok(t, of.end);
+        if of.is_word() && of.raw(t) == "of" && noun.is_word() && is_plural_noun(noun.raw(t)) {
+            return Some((noun.raw(t).to_string(), noun.end, 0));
+        }
+    }
     let mut skipped = 0;
     // Whether the word before was "and" / "or" ("5,000 direct and 12,000
     // indirect jobs": the noun is shared).
     let mut after_and = false;
     let mut shared_end: Option<usize> = None;
+    // Whether the last token was a hyphen joined to the word before it: the
+    // next word belongs to a compound modifier ("raw-to-wet", "ready-to-use"),
+    // where a function word is no end of the phrase.
+    let mut in_compound = false;
     loop {
         let k = tok(t, p);
+        let joined = in_compound && k.start == p;
+        in_compound = false;
         if k.kind == Kind::Num && after_and {
             // (The whole figure: "12,000", "1.5".)
             let mut e = k.end;
@@ -1623,6 +1745,7 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
         }
         if k.kind == Kind::Sym('-') && skipped > 0 && k.start == p {
             p = k.end;
+            in_compound = true;
             continue;
         }
         if !k.is_word() {
@@ -1657,17 +1780,16 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             p = k.end;
             continue;
         }
+        let in_modifier = joined && t.as_bytes().get(k.end) == Some(&b'-');
+        if in_modifier {
+            // Inside "raw-to-wet": one modifier with the words around it.
+            p = k.end;
+            continue;
+        }
         if lexicon::is_function_word(w) || lexicon::num_word(w).is_some() {
             return None;
         }
-        let plural = lexicon::is_irregular_plural(w)
-            || (w.len() >= 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && !w.ends_with("us")
-                && !w.ends_with("is")
-                && !lexicon::is_false_plural(w));
-        if plural {
+        if is_plural_noun(w) {
             return Some((w.to_string(), shared_end.unwrap_or(k.end), skipped));
         }
         if matches!(w, "and" | "or") && skipped == 0 {
@@ -1679,6 +1801,17 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
         }
         p = k.end;
     }
+}
+
+/// True when `w` (lower case) reads as a plural noun: "units", "people".
+fn is_plural_noun(w: &str) -> bool {
+    lexicon::is_irregular_plural(w)
+        || (w.len() >= 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !lexicon::is_false_plural(w))
 }
 
 /// The plural of a count noun written in the singular ("bed" -> "beds",
@@ -2049,7 +2182,16 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                 return Step::Skip(end);
             }
             let bw = before.filter(Tok::is_word);
-            if bw.is_some_and(|k| lexicon::is_year_context(lower(t, k).as_str())) {
+            // "the 2019 Kumbh Mela", "the 2024 Lok Sabha polls": a year
+            // that names an event.
+            let next = tok(t, end);
+            let names_event = next.is_word() && next.start == end + 1 && {
+                let mut c = next.raw(t).chars();
+                c.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && c.next().is_some_and(|c| c.is_ascii_lowercase())
+            };
+            if bw.is_some_and(|k| lexicon::is_year_context(lower(t, k).as_str())) || names_event
+            {
                 code = Some("year".to_string());
                 kind = Some(UnitKind::Time);
             } else if bw.is_some_and(|k| {

@@ -479,6 +479,61 @@ fn elliptical_counts_take_the_noun_before() {
 }
 
 #[test]
+fn bare_figures_take_the_noun_their_sentence_names() {
+    // (text, figure, expected unit)
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        // A partitive opening names what the second figure counts.
+        ("Of the district's 848 factories, 150 are up for sale.", "150", Some("factories")),
+        ("Out of 300 workers, 210 are women.", "210", Some("workers")),
+        ("Among the 60 mills, 12 have shut.", "12", Some("mills")),
+        // Not after a plain comma.
+        ("In 2019 it had 848 factories, 150 of them small.", "150", None),
+        // "The number of X" names the unit of the bare figures after it.
+        (
+            "Headline\nThe number of people employed would go up to 45,000 from the present 31,600.",
+            "31,600",
+            Some("people"),
+        ),
+        (
+            "Headline\nThe number of units rose from 450 to 520 this year.",
+            "520",
+            Some("units"),
+        ),
+        // Employment with no noun counts people.
+        (
+            "Headline\nThe association estimates employment has declined to 200,000.",
+            "200,000",
+            Some("people"),
+        ),
+        ("Headline\nThe new plant will employ about 2,100 when it opens.", "2,100", Some("people")),
+        // ...but not a figure far from the word.
+        (
+            "Headline\nEmployment was steady, the report on the sector said, with 12 in the list.",
+            "12",
+            None,
+        ),
+        // Compound modifiers may hold function words.
+        (
+            "about 24 raw-to-wet blue processing units",
+            "about 24 raw-to-wet blue processing units",
+            Some("units"),
+        ),
+        ("12 ready-to-eat food plants", "12 ready-to-eat food plants", Some("plants")),
+        ("a dozen of companies have shut", "a dozen of companies", Some("companies")),
+        // A year that names an event.
+        ("Headline\nIt closed during the 2019 Kumbh Mela at Prayagraj.", "2019", Some("year")),
+    ];
+    for &(text, figure, unit) in cases {
+        let q = extract(text);
+        let hit = q.iter().find(|x| x.text.ends_with(figure) || x.text == figure);
+        assert!(hit.is_some(), "{text:?}: no quantity {figure:?} in {q:?}");
+        if let Some(hit) = hit {
+            assert_eq!(hit.unit.as_deref(), unit, "{text:?}");
+        }
+    }
+}
+
+#[test]
 fn offsets_are_byte_offsets_on_unicode_text() {
     let text = "“Exports” rose to ₹ 5 crore — about 70 % of ‘all’ sales.";
     for q in extract(text) {
