@@ -1719,6 +1719,8 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
     // next word belongs to a compound modifier ("raw-to-wet", "ready-to-use"),
     // where a function word is no end of the phrase.
     let mut in_compound = false;
+    // The last modifier skipped, when it was a lower-case word.
+    let mut last_word: Option<(usize, usize)> = None;
     loop {
         let k = tok(t, p);
         let joined = in_compound && k.start == p;
@@ -1790,17 +1792,34 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             return None;
         }
         if is_plural_noun(w) {
-            return Some((w.to_string(), shared_end.unwrap_or(k.end), skipped));
+            // "3,475 employment opportunities", "nine investment proposals":
+            // a nominalisation before the noun is part of what is counted.
+            let unit = match last_word {
+                Some((s, e)) if e + 1 == k.start && is_nominalisation(&t[s..e]) => {
+                    format!("{} {w}", &t[s..e])
+                }
+                _ => w.to_string(),
+            };
+            return Some((unit, shared_end.unwrap_or(k.end), skipped));
         }
         if matches!(w, "and" | "or") && skipped == 0 {
             return None;
         }
+        last_word = Some((k.start, k.end));
         skipped += 1;
         if skipped > 5 {
             return None;
         }
         p = k.end;
     }
+}
+
+/// True when `w` (lower case) is a noun made from a verb that names what
+/// kind of thing is counted ("employment", "investment", "production").
+fn is_nominalisation(w: &str) -> bool {
+    w.len() >= 7
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && (w.ends_with("ment") || w.ends_with("tion") || w.ends_with("sion"))
 }
 
 /// True when `w` (lower case) reads as a plural noun: "units", "people".

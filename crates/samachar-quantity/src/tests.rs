@@ -520,6 +520,14 @@ fn bare_figures_take_the_noun_their_sentence_names() {
         ),
         ("12 ready-to-eat food plants", "12 ready-to-eat food plants", Some("plants")),
         ("a dozen of companies have shut", "a dozen of companies", Some("companies")),
+        // A nominalisation before the noun stays with it; other modifiers go.
+        (
+            "3,475 employment opportunities",
+            "3,475 employment opportunities",
+            Some("employment opportunities"),
+        ),
+        ("459 operational units", "459 operational units", Some("units")),
+        ("120 tile units", "120 tile units", Some("units")),
         // A year that names an event.
         ("Headline\nIt closed during the 2019 Kumbh Mela at Prayagraj.", "2019", Some("year")),
     ];
