@@ -1889,7 +1889,13 @@ fn candidates(
         {
             // "Tamil Nadu Fireworks and Amorces Manufacturers' Association":
             // a body's name may hold an "and".
-            if !company && let Some(s) = joined_start(text, start) {
+            // A company whose name before the suffix is one word ("...
+            // Tyres and Rubber Limited", "... Iron and Steel Co"): the words
+            // before "and" are part of it.
+            let one_word_core = company && company_core(name).0.split_whitespace().count() == 1;
+            if (!company || one_word_core)
+                && let Some(s) = joined_start(text, start)
+            {
                 out.retain(|c| !(c.start >= s && c.end <= start));
                 out.push(Candidate::new(
                     EntityKind::Organization,
@@ -2022,7 +2028,10 @@ fn candidates(
             });
         // "younger son Amandeep Singh Bhamra heads ...".
         let kin = words.len() >= 2 && prev.is_some_and(|(w, g)| g == " " && is_kin(w));
-        let cue = speech_after
+        // "Sagar Koli, who minds eight looms ...": a relative "who".
+        let who = words.len() >= 2 && (after.starts_with(", who ") || after.starts_with(" who "));
+        let cue = who
+            || speech_after
             || speech_before
             || honorific
             || joined
@@ -2754,6 +2763,16 @@ fn government_post(role: &str) -> bool {
     })
 }
 
+/// The words before " and " in a company's name with a suffix, when there
+/// are at least two: "Doaba Tyres" of "Doaba Tyres and Rubber Limited".
+fn joined_head(name: &str) -> Option<String> {
+    if !names::has_company_suffix(name) {
+        return None;
+    }
+    let (head, _) = name.split_once(" and ")?;
+    (head.split_whitespace().count() >= 2).then(|| head.to_string())
+}
+
 /// Where the capitalised words before " and " at `start` begin ("Tamil
 /// Nadu Fireworks and ..."): one to four of them, the last no
 /// organisation's head (two bodies are named apart: "Tata Steel Ltd and
@@ -3052,6 +3071,20 @@ pub(crate) fn find_entities(text: &str) -> Found {
         }
     }
 
+    // A company named "Doaba Tyres and Rubber Limited" is also written
+    // "Doaba Tyres": a person or place found under that short form is the
+    // company.
+    let joined_heads: Vec<String> = groups
+        .iter()
+        .filter(|g| g.kind == EntityKind::Organization)
+        .filter_map(|g| joined_head(&g.canonical()))
+        .collect();
+    if !joined_heads.is_empty() {
+        groups.retain(|g| {
+            g.kind == EntityKind::Organization || !joined_heads.contains(&g.canonical())
+        });
+    }
+
     // Collect mentions: one automaton over every surface name.
     let mut patterns: Vec<(String, usize)> = Vec::new();
     let canons: Vec<String> = groups.iter().map(Group::canonical).collect();
@@ -3072,6 +3105,9 @@ pub(crate) fn find_entities(text: &str) -> Found {
                 let bare = strip_suffix_words(canon);
                 if core_words >= 2 && bare.split_whitespace().count() >= 1 && bare.len() >= 4 {
                     patterns.push((bare, gi));
+                }
+                if let Some(head) = joined_head(canon) {
+                    patterns.push((head, gi));
                 }
             }
         }
@@ -3894,6 +3930,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_who_after_a_name_makes_a_person() {
+        let text = "Looms idle\n\nSagar Koli, who minds eight looms, said work was down. \
+                    Tata Steel, which employs 500, said nothing.";
+        let people = names_of(text, EntityKind::Person);
+        assert_eq!(people, vec!["Sagar Koli".to_string()]);
+        assert!(names_of(text, EntityKind::Place).is_empty());
+    }
+
+    #[test]
     fn roles_written_after_the_name() {
         // (text, person, role, organisation)
         let cases: &[(&str, &str, &str, Option<&str>)] = &[
@@ -3987,6 +4032,25 @@ mod tests {
             "{orgs:?}"
         );
         assert!(orgs.contains(&"Nila Cashews".to_string()), "{orgs:?}");
+        // A company whose name before its suffix is one word holds the
+        // "and" (and is written later by the words before it); two names
+        // with a suffix each are two companies.
+        let text = "Doaba Tyres and Rubber Limited reported a profit. Doaba Tyres said sales rose. \
+                    Tata Steel Ltd and Rubber Limited were named too.";
+        let found = find_entities(text);
+        let doaba = found
+            .entities
+            .iter()
+            .find(|e| e.name == "Doaba Tyres and Rubber Limited");
+        assert_eq!(
+            doaba.map(|e| e.mentions.len()),
+            Some(2),
+            "{:?}",
+            found.entities
+        );
+        assert!(!found.entities.iter().any(|e| e.name == "Doaba Tyres"));
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Tata Steel Ltd".to_string()), "{orgs:?}");
         // A judge holds a public office, not a post in the article's company.
         let text = "Nila Cashews Pvt Ltd exports kernels. A bench of Chief Justice Rakesh Varma heard the plea.";
         let found = find_entities(text);

@@ -1683,6 +1683,7 @@ pub(crate) fn find_facts(text: &str, found: &Found, quantities: &[Quantity]) -> 
     }
     drop_repeats(&mut facts);
     derive(&mut facts);
+    derive_rates_and_changes(text, quantities, &mut facts);
     facts
 }
 
@@ -2044,6 +2045,172 @@ fn derive(facts: &mut Vec<Fact>) {
     facts.extend(new);
 }
 
+/// A value rounded to one decimal place, as a reader would quote a ratio.
+fn one_decimal(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Facts that follow from pairs of read facts:
+/// - an amount given in rupees and in another currency
+///   (`Rs 180 crore ($21.5 million)`) gives the exchange rate the article
+///   used, so that a reader can check its conversion;
+/// - a value set against an earlier one in the same sentence ("Rs 418.6
+///   crore, up from Rs 366.5 crore"; "from Rs 2,000 to Rs 700") gives the
+///   rise or fall and its percentage.
+#[inline(never)]
+fn derive_rates_and_changes(text: &str, quantities: &[Quantity], facts: &mut Vec<Fact>) {
+    let mut new = Vec::new();
+    let read_at = |start: usize| facts.iter().find(|f| !f.derived && f.start == start);
+    for (i, a) in quantities.iter().enumerate() {
+        let Some(b) = a.same_as.filter(|&j| j > i).and_then(|j| quantities.get(j)) else {
+            continue;
+        };
+        let (rupees, other) = match (a.unit.as_deref(), b.unit.as_deref()) {
+            (Some("INR"), Some(_)) => (a, b),
+            (Some(_), Some("INR")) => (b, a),
+            _ => continue,
+        };
+        let Some(currency) = other.unit.as_deref() else {
+            continue;
+        };
+        let Some(fact) = read_at(rupees.start).or_else(|| read_at(other.start)) else {
+            continue;
+        };
+        if other.value <= 0.0 {
+            continue;
+        }
+        let rate = one_decimal(rupees.value / other.value);
+        new.push(Fact {
+            subject: fact.subject.clone(),
+            metric: format!("implied exchange rate (INR per {currency})"),
+            value: FactValue::Number(rate),
+            unit: None,
+            per: None,
+            sentence: fact.sentence.clone(),
+            derived: true,
+            derivation: Some(format!(
+                "{} INR / {} {currency} = {}",
+                format_number(rupees.value),
+                format_number(other.value),
+                format_number(rate)
+            )),
+            start: fact.start,
+            end: fact.end,
+        });
+    }
+    let read: Vec<&Fact> = facts.iter().filter(|f| !f.derived).collect();
+    for (i, first) in read.iter().enumerate() {
+        let Some(second) = read.get(i + 1) else {
+            break;
+        };
+        let same = first.subject == second.subject
+            && first.metric == second.metric
+            && first.unit == second.unit
+            && first.per == second.per
+            && first.sentence == second.sentence
+            && first.end <= second.start
+            && first.unit.as_deref() != Some("year")
+            && first.metric != "founded";
+        let (Some(v1), Some(v2)) = (first.value.as_number(), second.value.as_number()) else {
+            continue;
+        };
+        if !same || v1 == v2 {
+            continue;
+        }
+        let Some((old, new_value)) = change_order(text, first, second, v1, v2) else {
+            continue;
+        };
+        if old == 0.0 {
+            continue;
+        }
+        let diff = new_value - old;
+        let way = if diff > 0.0 { "increase" } else { "decrease" };
+        let unit_word = first.unit.clone().unwrap_or_default();
+        let (o, n, d) = (
+            format_number(old),
+            format_number(new_value),
+            format_number(diff.abs()),
+        );
+        let percent = first.unit.as_deref() == Some("percent");
+        new.push(Fact {
+            subject: first.subject.clone(),
+            metric: if percent {
+                format!("{} {way} (percentage points)", first.metric)
+            } else {
+                format!("{} {way}", first.metric)
+            },
+            value: FactValue::Number(diff.abs()),
+            unit: first.unit.clone(),
+            per: first.per.clone(),
+            sentence: first.sentence.clone(),
+            derived: true,
+            derivation: Some(format!(
+                "{n} - {o} {unit_word} = {}{d}",
+                if diff < 0.0 { "-" } else { "" }
+            )),
+            start: first.start,
+            end: second.end,
+        });
+        if !percent {
+            let share = one_decimal(diff.abs() / old.abs() * 100.0);
+            new.push(Fact {
+                subject: first.subject.clone(),
+                metric: format!("{} {way} (percent)", first.metric),
+                value: FactValue::Number(share),
+                unit: Some("percent".into()),
+                per: None,
+                sentence: first.sentence.clone(),
+                derived: true,
+                derivation: Some(format!("{d} / {o} = {}%", format_number(share))),
+                start: first.start,
+                end: second.end,
+            });
+        }
+    }
+    facts.extend(new);
+}
+
+/// Which of two values of one metric in one sentence is the earlier one:
+/// `(old, new)`. The value after "from", "against", "compared with" or
+/// "over" is the old one ("Rs 418.6 crore, up from Rs 366.5 crore"; "to
+/// 45,000 from the present 31,600"); "from A to B" runs from A to B. `None`
+/// when the sentence does not say.
+fn change_order(text: &str, first: &Fact, second: &Fact, v1: f64, v2: f64) -> Option<(f64, f64)> {
+    let words_before = |at: usize, n: usize| -> Vec<String> {
+        let mut from = at.saturating_sub(48);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        text.get(from..at)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(n)
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let marks_old = |w: &str| {
+        matches!(
+            w,
+            "from" | "against" | "compared" | "versus" | "vs" | "over"
+        )
+    };
+    let between = text.get(first.end..second.start).unwrap_or("");
+    if between.contains(['.', ';', '\n']) && !between.contains(char::is_numeric) {
+        return None;
+    }
+    let before_second = words_before(second.start, 3);
+    if before_second.iter().any(|w| marks_old(w)) {
+        return Some((v2, v1));
+    }
+    let before_first = words_before(first.start, 2);
+    if before_first.iter().any(|w| w == "from") && before_second.iter().any(|w| w == "to") {
+        return Some((v1, v2));
+    }
+    None
+}
+
 /// True when the sentence speaks of the future ("would", "will", "by 2030").
 fn projected_words(s: &Sentence) -> bool {
     [
@@ -2237,6 +2404,73 @@ mod tests {
         // The filter does turn figures away.
         assert!(!may_name_a_plant(" tonnes per day"));
         assert!(!may_name_a_plant(" 5 plant"));
+    }
+
+    /// A fact as the tests compare it: (subject, metric, value).
+    type Triple = (String, String, String);
+
+    /// The derived facts of `text`.
+    fn derived(text: &str) -> Vec<Triple> {
+        let qs = samachar_quantity::extract(text);
+        run(text, &qs)
+            .into_iter()
+            .filter(|f| f.3)
+            .map(|f| (f.0, f.1, f.2))
+            .collect()
+    }
+
+    #[test]
+    fn rates_and_changes_are_derived() {
+        let firm = "Lotus Pumps Ltd".to_string();
+        // (text, derived facts expected)
+        let cases: Vec<(&str, Vec<Triple>)> = vec![
+            (
+                "Lotus Pumps Ltd is in Pune. Lotus Pumps Ltd reported revenue of Rs 418.6 crore, up from Rs 366.5 crore a year ago.",
+                vec![
+                    (
+                        firm.clone(),
+                        "revenue increase".into(),
+                        "521,000,000".into(),
+                    ),
+                    (
+                        firm.clone(),
+                        "revenue increase (percent)".into(),
+                        "14.2".into(),
+                    ),
+                ],
+            ),
+            (
+                "Lotus Pumps Ltd is in Pune. Lotus Pumps Ltd's revenue fell from Rs 50 crore to Rs 40 crore.",
+                vec![
+                    (
+                        firm.clone(),
+                        "revenue decrease".into(),
+                        "100,000,000".into(),
+                    ),
+                    (
+                        firm.clone(),
+                        "revenue decrease (percent)".into(),
+                        "20".into(),
+                    ),
+                ],
+            ),
+            (
+                "Lotus Pumps Ltd is in Pune. Lotus Pumps Ltd will invest Rs 180 crore ($21.5 million) in the plant.",
+                vec![(
+                    firm.clone(),
+                    "implied exchange rate (INR per USD)".into(),
+                    "83.7".into(),
+                )],
+            ),
+            // Two values with no word of which came first: nothing derived.
+            (
+                "Lotus Pumps Ltd is in Pune. Lotus Pumps Ltd reported revenue of Rs 50 crore and Rs 40 crore.",
+                vec![],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(derived(text), want, "{text}");
+        }
     }
 
     #[test]

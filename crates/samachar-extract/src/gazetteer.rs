@@ -27,6 +27,8 @@ pub enum PlaceKind {
     Region,
     /// An Indian state or union territory.
     State,
+    /// A district of India.
+    District,
     /// A city or town.
     City,
 }
@@ -98,6 +100,7 @@ fn parse(tsv: &str) -> Vec<Place> {
             "country" => PlaceKind::Country,
             "region" => PlaceKind::Region,
             "state" => PlaceKind::State,
+            "district" => PlaceKind::District,
             _ => PlaceKind::City,
         };
         out.push(Place {
@@ -303,9 +306,18 @@ mod tests {
             ("Europe", PlaceKind::Continent),
             ("UK", PlaceKind::Country),
             ("Mumbai", PlaceKind::City),
+            // Districts that hold no city of their name, old and new.
+            ("West Tripura", PlaceKind::District),
+            ("Gomati", PlaceKind::District),
+            ("Dakshina Kannada", PlaceKind::District),
+            // A district named like its city stays the city.
+            ("Muzaffarpur", PlaceKind::City),
         ] {
             assert_eq!(g.lookup(name).map(|p| p.kind), Some(kind), "{name}");
         }
+        // A district that shares a country's name is left out ("Korea" of
+        // Chhattisgarh): exports to Korea are not to India.
+        assert_ne!(g.lookup("Korea").map(|p| p.country.as_str()), Some("IN"));
     }
 
     #[test]

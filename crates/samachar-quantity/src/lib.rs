@@ -97,8 +97,9 @@ fn units_from_headings(text: &str, quantities: &mut [Quantity]) {
         if q.unit.is_none()
             && q.value_max.is_none()
             && q.qualifier.is_none()
-            && let Some(heading) = heading_above(text, q.start, q.end)
-            && let Some(unit) = heading_unit(heading)
+            && let Some(unit) = heading_above(text, q.start, q.end)
+                .and_then(heading_unit)
+                .or_else(|| column_unit(text, q.start, q.end))
         {
             q.value *= unit.scale;
             q.unit = Some(unit.unit);
@@ -126,6 +127,74 @@ fn heading_above(text: &str, start: usize, end: usize) -> Option<&str> {
         && !heading.ends_with(['.', '!', '?', ',', ';'])
         && !heading.chars().any(|c| c.is_ascii_digit()))
     .then_some(heading)
+}
+
+/// The unit a table column's heading gives a figure that fills a cell of a
+/// row: `District | Units | Jobs` over `Gomati | 13,905 | 48,650` makes
+/// 13,905 units and 48,650 jobs. Cells are split by `|` or tabs; the heading
+/// is the nearest row above, in the same block of rows, with letters and no
+/// digits and as many cells.
+fn column_unit(text: &str, start: usize, end: usize) -> Option<HeadingUnit> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = &text[line_start..line_end];
+    let sep = if line.contains('|') {
+        '|'
+    } else if line.contains('\t') {
+        '\t'
+    } else {
+        return None;
+    };
+    let cells = |l: &str| -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (i, c) in l.char_indices().chain(std::iter::once((l.len(), sep))) {
+            if c == sep {
+                out.push((from, i));
+                from = i + c.len_utf8();
+            }
+        }
+        out
+    };
+    let row = cells(line);
+    let (col, _) = row
+        .iter()
+        .enumerate()
+        .find(|(_, (a, b))| line_start + a <= start && end <= line_start + b)?;
+    let (a, b) = row[col];
+    if line[a..b].trim() != &text[start..end] {
+        return None;
+    }
+    // Up through the block of rows to the heading row.
+    let mut above = &text[..line_start];
+    loop {
+        let trimmed = above.strip_suffix('\n').unwrap_or(above);
+        let heading_line = &trimmed[trimmed.rfind('\n').map_or(0, |i| i + 1)..];
+        if heading_line.trim().is_empty() || !heading_line.contains(sep) {
+            return None;
+        }
+        let has_letters = heading_line.chars().any(char::is_alphabetic);
+        if has_letters && !heading_line.chars().any(|c| c.is_ascii_digit()) {
+            let head = cells(heading_line);
+            if head.len() != row.len() {
+                return None;
+            }
+            let (ha, hb) = head[col];
+            let cell = heading_line[ha..hb].trim();
+            if let Some(unit) = heading_unit(cell) {
+                return Some(unit);
+            }
+            let last = cell.split_whitespace().last()?.to_lowercase();
+            let short = cell.split_whitespace().count() <= 3
+                && cell.chars().all(|c| c.is_alphabetic() || c == ' ');
+            return (short && is_plural_noun(&last)).then_some(HeadingUnit {
+                unit: last,
+                per: None,
+                scale: 1.0,
+            });
+        }
+        above = &trimmed[..trimmed.len() - heading_line.len()];
+    }
 }
 
 /// A unit read from a heading, with the scale it applies.
@@ -421,7 +490,13 @@ fn employment_before(before: &str) -> bool {
         let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
         matches!(
             w,
-            "employ" | "employs" | "employed" | "employing" | "employment" | "workforce" | "headcount"
+            "employ"
+                | "employs"
+                | "employed"
+                | "employing"
+                | "employment"
+                | "workforce"
+                | "headcount"
         )
     })
 }
@@ -1468,6 +1543,12 @@ fn word_unit(t: &str, pos: usize, a: Tok, ctx: &UnitCtx) -> Option<UnitHit> {
         if let Some(code) = lexicon::currency_word(w) {
             return Some(UnitHit::new(code, UnitKind::Currency, a.end));
         }
+        // A hundredth of a rupee: "75 paise per unit" is 0.75 INR.
+        if matches!(w, "paise" | "paisa") {
+            let mut h = UnitHit::new("INR", UnitKind::Currency, a.end);
+            h.factor = 0.01;
+            return Some(h);
+        }
         if let Some(code) = lexicon::iso_code(raw, w) {
             return Some(UnitHit::new(code, UnitKind::Currency, a.end));
         }
@@ -2209,8 +2290,7 @@ fn parse_at(t: &str, a: usize, floor: usize) -> Step {
                 c.next().is_some_and(|c| c.is_ascii_uppercase())
                     && c.next().is_some_and(|c| c.is_ascii_lowercase())
             };
-            if bw.is_some_and(|k| lexicon::is_year_context(lower(t, k).as_str())) || names_event
-            {
+            if bw.is_some_and(|k| lexicon::is_year_context(lower(t, k).as_str())) || names_event {
                 code = Some("year".to_string());
                 kind = Some(UnitKind::Time);
             } else if bw.is_some_and(|k| {

@@ -106,6 +106,14 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("Rs. 15,000", 15000.0, Some("INR"), None),
     ("INR 500", 500.0, Some("INR"), None),
     ("35 lakh rupees", 3500000.0, Some("INR"), None),
+    (
+        "a subsidy of 75 paise per unit",
+        0.75,
+        Some("INR"),
+        Some("unit"),
+    ),
+    ("the 75-paise subsidy", 0.75, Some("INR"), None),
+    ("between 40 and 50 paise a metre", 0.4, Some("INR"), None),
     ("US$ 2 million", 2e6, Some("USD"), None),
     ("$ 75 million of bonds", 75e6, Some("USD"), None),
     ("USD 22.5 million", 22.5e6, Some("USD"), None),
@@ -483,11 +491,19 @@ fn bare_figures_take_the_noun_their_sentence_names() {
     // (text, figure, expected unit)
     let cases: &[(&str, &str, Option<&str>)] = &[
         // A partitive opening names what the second figure counts.
-        ("Of the district's 848 factories, 150 are up for sale.", "150", Some("factories")),
+        (
+            "Of the district's 848 factories, 150 are up for sale.",
+            "150",
+            Some("factories"),
+        ),
         ("Out of 300 workers, 210 are women.", "210", Some("workers")),
         ("Among the 60 mills, 12 have shut.", "12", Some("mills")),
         // Not after a plain comma.
-        ("In 2019 it had 848 factories, 150 of them small.", "150", None),
+        (
+            "In 2019 it had 848 factories, 150 of them small.",
+            "150",
+            None,
+        ),
         // "The number of X" names the unit of the bare figures after it.
         (
             "Headline\nThe number of people employed would go up to 45,000 from the present 31,600.",
@@ -505,7 +521,11 @@ fn bare_figures_take_the_noun_their_sentence_names() {
             "200,000",
             Some("people"),
         ),
-        ("Headline\nThe new plant will employ about 2,100 when it opens.", "2,100", Some("people")),
+        (
+            "Headline\nThe new plant will employ about 2,100 when it opens.",
+            "2,100",
+            Some("people"),
+        ),
         // ...but not a figure far from the word.
         (
             "Headline\nEmployment was steady, the report on the sector said, with 12 in the list.",
@@ -518,27 +538,67 @@ fn bare_figures_take_the_noun_their_sentence_names() {
             "about 24 raw-to-wet blue processing units",
             Some("units"),
         ),
-        ("12 ready-to-eat food plants", "12 ready-to-eat food plants", Some("plants")),
-        ("a dozen of companies have shut", "a dozen of companies", Some("companies")),
+        (
+            "12 ready-to-eat food plants",
+            "12 ready-to-eat food plants",
+            Some("plants"),
+        ),
+        (
+            "a dozen of companies have shut",
+            "a dozen of companies",
+            Some("companies"),
+        ),
         // A nominalisation before the noun stays with it; other modifiers go.
         (
             "3,475 employment opportunities",
             "3,475 employment opportunities",
             Some("employment opportunities"),
         ),
-        ("459 operational units", "459 operational units", Some("units")),
+        (
+            "459 operational units",
+            "459 operational units",
+            Some("units"),
+        ),
         ("120 tile units", "120 tile units", Some("units")),
         // A year that names an event.
-        ("Headline\nIt closed during the 2019 Kumbh Mela at Prayagraj.", "2019", Some("year")),
+        (
+            "Headline\nIt closed during the 2019 Kumbh Mela at Prayagraj.",
+            "2019",
+            Some("year"),
+        ),
     ];
     for &(text, figure, unit) in cases {
         let q = extract(text);
-        let hit = q.iter().find(|x| x.text.ends_with(figure) || x.text == figure);
+        let hit = q
+            .iter()
+            .find(|x| x.text.ends_with(figure) || x.text == figure);
         assert!(hit.is_some(), "{text:?}: no quantity {figure:?} in {q:?}");
         if let Some(hit) = hit {
             assert_eq!(hit.unit.as_deref(), unit, "{text:?}");
         }
     }
+}
+
+#[test]
+fn table_cells_take_their_column_heading() {
+    let text = "Census\n\nDistrict | Units | Jobs | Turnover (Rs crore)\n---|---|---|---\nGomati | 13,905 | 48,650 | 1,200\nDhalai | 6,560 | 22,800 | 310\n\nThe census found 212 medium units.";
+    let q = extract(text);
+    let got: Vec<(f64, Option<&str>)> = q.iter().map(|x| (x.value, x.unit.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (13905.0, Some("units")),
+            (48650.0, Some("jobs")),
+            (1.2e10, Some("INR")),
+            (6560.0, Some("units")),
+            (22800.0, Some("jobs")),
+            (3.1e9, Some("INR")),
+            (212.0, Some("units")),
+        ]
+    );
+    // A row with no heading row above keeps its figures bare.
+    let q = extract("Notes\n\nGomati | 13,905 | 48,650\n");
+    assert!(q.iter().all(|x| x.unit.is_none()), "{q:?}");
 }
 
 #[test]

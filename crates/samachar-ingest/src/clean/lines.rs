@@ -967,8 +967,10 @@ const CLOSE_SYMBOLS: &[&str] = &["×", "✕", "✖", "⨯", "☰"];
 pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
     let mut hints = Hints::default();
     let line_cues = all_line_cues(lines);
-    for (line, &cues) in lines.iter().zip(&line_cues) {
-        if let Some(kind) = line_kind_cued(line, cues) {
+    for (i, (line, &cues)) in lines.iter().zip(&line_cues).enumerate() {
+        if let Some(kind) = line_kind_cued(line, cues)
+            && !heads_table(lines, i)
+        {
             marks.paint(line.start, line.end, kind);
         }
         if may_be_agency_credit(line.text, cues)
@@ -1213,6 +1215,31 @@ fn is_ascii_share_bar(t: &[u8]) -> bool {
         }
     }
     anchor
+}
+
+/// True when line `i` is the heading row of a table: cells split by `|`,
+/// and the next row (past a Markdown rule such as `---|---`) has as many
+/// cells and figures in them ("District | Units | Jobs" over "Gomati |
+/// 13,905 | 48,650"). A menu has no such row under it.
+fn heads_table(lines: &[Line<'_>], i: usize) -> bool {
+    let bars = |t: &str| t.bytes().filter(|&b| b == b'|').count();
+    let Some(head) = lines.get(i) else {
+        return false;
+    };
+    let n = bars(head.text);
+    if n == 0 {
+        return false;
+    }
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .find(|l| {
+            !l.text
+                .bytes()
+                .all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
+        })
+        .is_some_and(|row| bars(row.text) == n && row.text.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// "| | Arts & Culture, Asia" or "Home > Business > Economy": short
@@ -2158,6 +2185,32 @@ mod tests {
         for text in cases {
             let (lines, _) = marked(text);
             assert!(lines.is_empty(), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_heading_row_is_content_and_a_menu_is_not() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "District | Units | Jobs\nGomati | 13,905 | 48,650\nDhalai | 6,560 | 22,800",
+                &[],
+            ),
+            (
+                "District | Units | Jobs\n---|---|---\nGomati | 13,905 | 48,650",
+                &[],
+            ),
+            // A menu over running text, or over a row of another shape.
+            (
+                "Home | News | Business\nThe cluster employs 4,000 workers.",
+                &["Home | News | Business"],
+            ),
+            (
+                "Home | News | Business\nGomati | 13,905",
+                &["Home | News | Business"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&marked(text).0, want, "{text}");
         }
     }
 
