@@ -1311,6 +1311,40 @@ fn word_start_before(s: &str, in_word: impl Fn(char) -> bool) -> usize {
 /// "our", "their", "the company's"; "" for a capitalised word, an
 /// organisation that was not made out). A comma between role and name is
 /// taken only after a possessive word.
+/// "the chairman of the Tea Board of India, Dr. X": a role head, "of", and a
+/// body's capitalised name (with "of", "and", "the" inside it) just before
+/// the comma that leads to the name. `head` is the text up to that comma.
+fn role_of_body_before(head: &str) -> Option<(String, Option<String>, Option<&str>)> {
+    // Back over the body's words to "of" after a role head.
+    let mut rest = head;
+    let mut body_start = None;
+    for _ in 0..10 {
+        let cut = word_start_before(rest, |c| {
+            c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'
+        });
+        let w = &rest[cut..];
+        if w.is_empty() {
+            return None;
+        }
+        let before = rest[..cut].strip_suffix(' ')?;
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            body_start = Some(cut);
+        } else if w == "of" && body_start.is_some() {
+            let role_cut = word_start_before(before, |c| c.is_ascii_alphabetic() || c == '-');
+            let role = &before[role_cut..];
+            if ROLE_HEADS_SET.contains(role) {
+                let mut body = &head[body_start?..];
+                body = body.strip_prefix("the ").unwrap_or(body);
+                return Some((role.to_string(), Some(body.to_string()), None));
+            }
+        } else if !matches!(w, "of" | "and" | "the" | "&") {
+            return None;
+        }
+        rest = before;
+    }
+    None
+}
+
 fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String>, Option<&str>)> {
     // "Kesari Polyfab chairman Shri Devendra Agrawal": past the honorific.
     let before = without_honorific(&text[..start]);
@@ -1354,7 +1388,11 @@ fn role_phrase_before(text: &str, start: usize) -> Option<(String, Option<String
         }
     }
     if count == 0 {
-        return None;
+        return if comma {
+            role_of_body_before(head)
+        } else {
+            None
+        };
     }
     let role = head[role_from..].to_string();
     let cut = word_start_before(rest, |c| c.is_ascii_alphanumeric() || c == '\'' || c == '’');
@@ -1590,8 +1628,8 @@ fn org_kind_of_run(words: &[&str]) -> Option<bool> {
     if words.len() >= 3 && ORG_FIRST_SET.contains(first) && words[1] == "of" {
         return Some(false);
     }
-    // "State Bank of India", "Reserve Bank of India": a head, "of", a
-    // name.
+    // "State Bank of India", "Tea Board of India", "National Stock
+    // Exchange of India": a head, "of", a name.
     if words.len() >= 4
         && words[1..words.len() - 1]
             .iter()
@@ -1608,6 +1646,14 @@ fn org_kind_of_run(words: &[&str]) -> Option<bool> {
                             | "Association"
                             | "Council"
                             | "Corporation"
+                            | "Board"
+                            | "Authority"
+                            | "Commission"
+                            | "Institute"
+                            | "Bureau"
+                            | "Society"
+                            | "Trust"
+                            | "Exchange"
                     )
             })
     {

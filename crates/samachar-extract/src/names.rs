@@ -73,6 +73,7 @@ pub const ORG_HEADS: &[&str] = &[
     "group",
     "holdings",
     "ventures",
+    "partners",
     "labs",
     "laboratories",
     "international",

@@ -967,8 +967,14 @@ const CLOSE_SYMBOLS: &[&str] = &["×", "✕", "✖", "⨯", "☰"];
 pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
     let mut hints = Hints::default();
     let line_cues = all_line_cues(lines);
+    let first_line = lines.iter().position(|l| !l.text.is_empty());
     for (i, (line, &cues)) in lines.iter().zip(&line_cues).enumerate() {
-        if let Some(kind) = line_kind_cued(line, cues)
+        let kind = line_kind_cued(line, cues)
+            .or_else(|| widget_line(line))
+            .or_else(|| {
+                (Some(i) == first_line && is_masthead(line)).then_some(FurnitureKind::Other)
+            });
+        if let Some(kind) = kind
             && !heads_table(lines, i)
         {
             marks.paint(line.start, line.end, kind);
@@ -1044,6 +1050,151 @@ fn line_kind_cued(line: &Line<'_>, cues: u32) -> Option<FurnitureKind> {
         || (digit_first || may_open_with(t, &PAGE_OPENERS)) && is(&PAGE_NUMBER, t)
         || is_breadcrumb(t, line.words);
     other.then_some(FurnitureKind::Other)
+}
+
+/// `t` starts with `p` (lower-case ASCII) in any case.
+fn starts_ci(t: &str, p: &str) -> bool {
+    t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+}
+
+/// Widgets and notices of a page that no cue of [`line_kind_cued`] names,
+/// one line each: reading-time and byline strips with bars ("RCP Bureau |
+/// October 8, 2025 | 4 min read"), comment and feedback widgets, share bars
+/// with counts, "write to us" lines with an address, subscription and
+/// inbox offers, "More from ..." and "Also in this series" links, cookie
+/// notices, one-line job ads, "Follow ... on WhatsApp", "Compiled by ...",
+/// and section kickers in capitals ("SUNDAY MAGAZINE | WOMEN AT WORK").
+fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
+    let t = line.text;
+    let words = line.words;
+    if t.is_empty() || words > 60 {
+        return None;
+    }
+    let bar = t.contains('|');
+    let lower = t.to_lowercase();
+    let has = |p: &str| lower.contains(p);
+    let starts = |p: &str| starts_ci(t, p);
+    if has("cookie") && (has("use cookies") || has("cookie policy") || has("accept cookies")) {
+        return Some(FurnitureKind::Other);
+    }
+    if words > 25 {
+        return None;
+    }
+    let dated_strip = bar
+        && (has("min read")
+            || has("mins read")
+            || has("minute read")
+            || has("minutes read")
+            || has("published:")
+            || has("updated:")
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "ist")
+            || [
+                "monday,",
+                "tuesday,",
+                "wednesday,",
+                "thursday,",
+                "friday,",
+                "saturday,",
+                "sunday,",
+            ]
+            .iter()
+            .any(|d| has(d))
+            || lower
+                .split(" page ")
+                .nth(1)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+    let kicker = bar
+        && words <= 12
+        && !t
+            .split('|')
+            .any(|seg| seg.trim().starts_with(|c: char| c.is_ascii_digit()))
+        && {
+            let letters = t.chars().filter(|c| c.is_alphabetic());
+            let (upper, all) = letters.fold((0, 0), |(u, a), c| {
+                (u + usize::from(c.is_uppercase()), a + 1)
+            });
+            all >= 6 && upper * 5 >= all * 4
+        };
+    let email_line = words <= 14
+        && t.contains('@')
+        && [
+            "write to",
+            "send ",
+            "email ",
+            "e-mail",
+            "mail ",
+            "contact",
+            "reach ",
+            "for feedback",
+            "feedback",
+            "tips",
+        ]
+        .iter()
+        .any(|p| starts(p))
+        && is(&EMAIL, t);
+    let other = dated_strip
+        || kicker
+        || email_line
+        || starts("listen to this article")
+        || starts("listen to this story")
+        || starts("was this article helpful")
+        || starts("did you find this article")
+        || starts("rate this article")
+        || words <= 10 && bar && has("comment")
+        || words <= 20
+            && (starts("subscribe to")
+                || starts("subscribe now")
+                || starts("subscribe for")
+                || starts("sign up for")
+                || has("in your inbox"))
+        || words <= 12
+            && starts("follow ")
+            && [
+                "whatsapp",
+                "telegram",
+                "twitter",
+                "facebook",
+                "instagram",
+                "youtube",
+                "google news",
+                "linkedin",
+            ]
+            .iter()
+            .any(|n| has(n))
+        || words <= 8 && starts("compiled by");
+    if other {
+        return Some(FurnitureKind::Other);
+    }
+    if starts("share") && bar && words <= 14 {
+        return Some(FurnitureKind::ShareBar);
+    }
+    if starts("also in this series")
+        || starts("more from ")
+            && !ends_sentence(t)
+            && t.find(':')
+                .is_some_and(|i| t[..i].split_whitespace().count() <= 5)
+    {
+        return Some(FurnitureKind::AlsoRead);
+    }
+    if (starts("jobs") || starts("classified") || starts("wanted")) && has("salary") {
+        return Some(FurnitureKind::JobListing);
+    }
+    None
+}
+
+/// The first line of a page when it is a masthead: a few short names split
+/// by a bar ("RailCargo Pulse | Freight & Terminals"), not a headline.
+fn is_masthead(line: &Line<'_>) -> bool {
+    let t = line.text;
+    line.words <= 6
+        && t.contains('|')
+        && !ends_sentence(t)
+        && t.split('|').all(|seg| {
+            let n = seg.split_whitespace().count();
+            (1..=3).contains(&n)
+        })
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -1219,7 +1370,7 @@ fn is_ascii_share_bar(t: &[u8]) -> bool {
 
 /// True when line `i` is the heading row of a table: cells split by `|`,
 /// and the next row (past a Markdown rule such as `---|---`) has as many
-/// cells and figures in them ("District | Units | Jobs" over "Gomati |
+/// cells and one of them is a figure alone ("District | Units | Jobs" over "Gomati |
 /// 13,905 | 48,650"). A menu has no such row under it.
 fn heads_table(lines: &[Line<'_>], i: usize) -> bool {
     let bars = |t: &str| t.bytes().filter(|&b| b == b'|').count();
@@ -1239,7 +1390,16 @@ fn heads_table(lines: &[Line<'_>], i: usize) -> bool {
                 .bytes()
                 .all(|b| matches!(b, b'|' | b'-' | b':' | b' '))
         })
-        .is_some_and(|row| bars(row.text) == n && row.text.bytes().any(|b| b.is_ascii_digit()))
+        .is_some_and(|row| {
+            bars(row.text) == n
+                && row.text.split('|').any(|cell| {
+                    let cell = cell.trim();
+                    cell.starts_with(|c: char| c.is_ascii_digit())
+                        && cell
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | ' ' | '-'))
+                })
+        })
 }
 
 /// "| | Arts & Culture, Asia" or "Home > Business > Economy": short
@@ -2189,6 +2349,46 @@ mod tests {
     }
 
     #[test]
+    fn page_widgets_without_a_cue_word() {
+        let widgets = [
+            "RCP Bureau | October 8, 2025 | 4 min read",
+            "By Staff Correspondent | Krishnagiri | Published: November 7, 2025, 08:15 PM IST",
+            "The Business Ledger | Saturday, September 20, 2025 | Page 11",
+            "SUNDAY MAGAZINE | WOMEN AT WORK (Part 7 of 12)",
+            "Listen to this article | 6 min",
+            "Was this article helpful? Yes | No",
+            "Comments (27) | Post a comment",
+            "Share: WhatsApp | Facebook | X | Email | 27 Comments",
+            "Write to the editor: desk@paper.example",
+            "Send regional business news to states@paper.example",
+            "Subscribe to Freight Weekly - Rs 1,499 a year",
+            "Get the weekly energy brief in your inbox. Sign up",
+            "Also in this series: The toy maker who went online",
+            "More from the states: Cashew processors seek a duty cut",
+            "We use cookies to improve your experience. By continuing to browse, you agree to our cookie policy. Accept | Manage preferences",
+            "JOBS | Wanted: Plant supervisor for a crusher unit. Salary Rs 25,000 per month. Call 98120 00000",
+            "Follow Haryana Times on WhatsApp | Telegram",
+            "Compiled by our state bureaus",
+        ];
+        for w in widgets {
+            let text = format!(
+                "Headline of the story\n\n{w}\n\nThe cluster employs 4,000 workers in 300 units."
+            );
+            assert_eq!(marked(&text).0, vec![w], "{w}");
+        }
+        // Story lines that share words with them stay.
+        let story = [
+            "Headline\n\nThe firm will subscribe to the rights issue, its chairman said.",
+            "Headline\n\nMore from the same mill went to Dubai: 40 tonnes.",
+            "Headline\n\nWorkers who follow the union on WhatsApp were told to stay home.",
+            "Headline\n\nRevenue | Rs 1,524 crore | 2008-09",
+        ];
+        for text in story {
+            assert!(marked(text).0.is_empty(), "{text}: {:?}", marked(text).0);
+        }
+    }
+
+    #[test]
     fn a_table_heading_row_is_content_and_a_menu_is_not() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -2207,6 +2407,14 @@ mod tests {
             (
                 "Home | News | Business\nGomati | 13,905",
                 &["Home | News | Business"],
+            ),
+            // A widget over a byline strip is no table.
+            (
+                "Listen to this article | 6 min\n\nBy Rekha Nayak | Published: July 13, 2025",
+                &[
+                    "Listen to this article | 6 min",
+                    "By Rekha Nayak | Published: July 13, 2025",
+                ],
             ),
         ];
         for (text, want) in cases {
