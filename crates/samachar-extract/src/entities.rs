@@ -1096,13 +1096,15 @@ fn runs(text: &str, toks: &[Tok]) -> Vec<Run> {
             if t.possessive || t.based || j + 1 >= toks.len() {
                 break;
             }
-            // A plural possessive before an organisation's head word
-            // ("Tiruppur Exporters' Association").
+            // A plural possessive before an organisation's head word, at
+            // most two capitalised words on ("Tiruppur Exporters'
+            // Association", "Crusher Owners' Welfare Association").
             let plural_possessive = || {
                 (gap_is(j, b"' ") || gap_is(j, "’ ".as_bytes()))
                     && word(text, t).ends_with('s')
-                    && toks[j + 1].cap
-                    && ORG_HEADS_SET.contains(word(text, &toks[j + 1]))
+                    && (j + 1..toks.len().min(j + 4))
+                        .take_while(|&k| toks[k].cap && (k == j + 1 || gap_is(k - 1, b" ")))
+                        .any(|k| ORG_HEADS_SET.contains(word(text, &toks[k])))
             };
             let gap_ok = gap_is(j, b" ")
                 || (gap_is(j, b". ") && is_abbrev_token(word(text, t)))
@@ -1759,6 +1761,29 @@ fn candidates(
             titled = Some((toks[last - 1].full_end + 2 + p + 2, name.to_string()));
             continue;
         }
+        // "GUWAHATI: ...": a dateline in capitals at the start of a line
+        // names a place the gazetteer knows in title case.
+        if words.len() <= 3
+            && text[toks[last - 1].full_end..].starts_with(':')
+            && (start == 0 || text[..start].ends_with('\n'))
+            && words
+                .iter()
+                .all(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            let title: Vec<String> = words
+                .iter()
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_string() + &c.as_str().to_ascii_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect();
+            if GAZETTEER.contains(&title.join(" ")) {
+                local_places.push(start..end);
+                continue;
+            }
+        }
         // A news outlet named in the text ("told Business Standard").
         if names::is_outlet(name) {
             out.push(Candidate::new(EntityKind::Organization, name, start, end));
@@ -1793,7 +1818,7 @@ fn candidates(
         // Programmes and events ("Textile and Apparel Policy 2024": an
         // "and" inside, the year after).
         if !title_line && programme_of_run(&words) {
-            let s = joined_start(text, start).unwrap_or(start);
+            let s = joined_start(text, start, false).unwrap_or(start);
             if s < start {
                 out.retain(|c| !(c.start >= s && c.end <= start));
             }
@@ -1940,7 +1965,7 @@ fn candidates(
             // before "and" are part of it.
             let one_word_core = company && company_core(name).0.split_whitespace().count() == 1;
             if (!company || one_word_core)
-                && let Some(s) = joined_start(text, start)
+                && let Some(s) = joined_start(text, start, one_word_core)
             {
                 out.retain(|c| !(c.start >= s && c.end <= start));
                 out.push(Candidate::new(
@@ -2819,11 +2844,30 @@ fn joined_head(name: &str) -> Option<String> {
     (head.split_whitespace().count() >= 2).then(|| head.to_string())
 }
 
+/// A word that ends a company's name ("Ltd", "Limited", "Inc.").
+fn is_company_suffix_word(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "ltd"
+            | "limited"
+            | "inc"
+            | "corp"
+            | "corporation"
+            | "llp"
+            | "plc"
+            | "co"
+            | "company"
+            | "gmbh"
+    )
+}
+
 /// Where the capitalised words before " and " at `start` begin ("Tamil
 /// Nadu Fireworks and ..."): one to four of them, the last no
 /// organisation's head (two bodies are named apart: "Tata Steel Ltd and
-/// ..."), none a person's role.
-fn joined_start(text: &str, start: usize) -> Option<usize> {
+/// ..."), none a person's role. With `one_word_company` (the run after
+/// "and" is a company whose name before its suffix is one word: "... Steel
+/// and Power Ltd") the last may be a head word, but no company suffix.
+fn joined_start(text: &str, start: usize, one_word_company: bool) -> Option<usize> {
     let before = text[..start].strip_suffix(" and ")?;
     let mut s = before.len();
     let mut found = None;
@@ -2834,7 +2878,10 @@ fn joined_start(text: &str, start: usize) -> Option<usize> {
             || !is_capitalised(w)
             || is_stop(w)
             || ROLE_HEADS_SET.contains(w)
-            || n == 0 && (ORG_HEADS_SET.contains(w) || company_core(w).1)
+            || n == 0
+                && (company_core(w).1
+                    || is_company_suffix_word(w)
+                    || !one_word_company && ORG_HEADS_SET.contains(w))
         {
             break;
         }
@@ -2844,8 +2891,14 @@ fn joined_start(text: &str, start: usize) -> Option<usize> {
         }
         s = ws - 1;
     }
-    // "Japan and European Union countries": a place and a body.
-    found.filter(|&ws| !GAZETTEER.contains(&before[ws..]))
+    // "Japan and European Union countries": a place and a body; but
+    // "Punjab and Haryana High Court": two places that name one body.
+    let place_after = {
+        let rest = &text[start..];
+        let first = &rest[..rest.find(' ').unwrap_or(rest.len())];
+        GAZETTEER.contains(first)
+    };
+    found.filter(|&ws| place_after || !GAZETTEER.contains(&before[ws..]))
 }
 
 /// Suffixes after a place's name that make it a place: "Vaishali
@@ -4097,6 +4150,40 @@ mod tests {
         assert!(!found.entities.iter().any(|e| e.name == "Doaba Tyres"));
         let orgs = names_of(text, EntityKind::Organization);
         assert!(orgs.contains(&"Tata Steel Ltd".to_string()), "{orgs:?}");
+        // Its word before "and" may be a head word; two places may name one
+        // body; a plural possessive may stand two words before the head.
+        let text = "Terminal\n\nKelo Steel and Power Ltd will use it from next year. A bench of the Punjab and \
+                    Haryana High Court ordered the units shut. The Mahendragarh Stone Crusher Owners' Welfare \
+                    Association said it would appeal against the order.";
+        let orgs = names_of(text, EntityKind::Organization);
+        for want in [
+            "Kelo Steel and Power Ltd",
+            "Punjab and Haryana High Court",
+            "Mahendragarh Stone Crusher Owners' Welfare Association",
+        ] {
+            assert!(orgs.contains(&want.to_string()), "{want}: {orgs:?}");
+        }
+        assert!(!names_of(text, EntityKind::Place).contains(&"Punjab".to_string()));
+        // A body "of India", and the role of "the chairman of" it before a
+        // name.
+        let text =
+            "Exports rose, the chairman of the Tea Board of India, Dr. Manjit Kumar Saikia, said.";
+        let found = find_entities(text);
+        let saikia = found
+            .entities
+            .iter()
+            .find(|e| e.name == "Manjit Kumar Saikia");
+        assert_eq!(
+            saikia.map(|e| (e.role.clone(), e.organization.clone())),
+            Some((Some("chairman".into()), Some("Tea Board of India".into())))
+        );
+        // A dateline in capitals is a place.
+        let text =
+            "Roundup\n\nGUWAHATI: Assam Silk Ltd will invest Rs 5 crore.\nRANCHI: A plant opened.";
+        assert_eq!(
+            names_of(text, EntityKind::Place),
+            vec!["GUWAHATI", "RANCHI"]
+        );
         // A judge holds a public office, not a post in the article's company.
         let text = "Nila Cashews Pvt Ltd exports kernels. A bench of Chief Justice Rakesh Varma heard the plea.";
         let found = find_entities(text);

@@ -312,12 +312,17 @@ mod tests {
             ("Dakshina Kannada", PlaceKind::District),
             // A district named like its city stays the city.
             ("Muzaffarpur", PlaceKind::City),
+            // States of countries exporters name by state.
+            ("New Jersey", PlaceKind::Region),
+            ("Ontario", PlaceKind::Region),
         ] {
             assert_eq!(g.lookup(name).map(|p| p.kind), Some(kind), "{name}");
         }
         // A district that shares a country's name is left out ("Korea" of
         // Chhattisgarh): exports to Korea are not to India.
         assert_ne!(g.lookup("Korea").map(|p| p.country.as_str()), Some("IN"));
+        // A one-word state that is also a person's name asks for a cue.
+        assert_eq!(g.lookup("Victoria").map(|p| p.ambiguous), Some(true));
     }
 
     #[test]

@@ -74,6 +74,13 @@ pub const ORG_HEADS: &[&str] = &[
     "holdings",
     "ventures",
     "partners",
+    "works",
+    "castings",
+    "forgings",
+    "handicrafts",
+    "crafts",
+    "plastics",
+    "polymers",
     "labs",
     "laboratories",
     "international",
@@ -224,6 +231,9 @@ pub const ROLE_HEADS: &[&str] = &[
     "justice",
     "sarpanch",
     "mukhiya",
+    "advocate",
+    "counsel",
+    "lawyer",
 ];
 
 /// What a person is, in an appositive with an article after the name

@@ -1212,6 +1212,15 @@ fn parse_core(t: &str, start: usize, currency: bool) -> Option<Core> {
                     break;
                 }
                 let nw = lower(t, nx);
+                // "a Rs 3.4-crore centre", "a 120-lakh plant": the scale
+                // joined to the figure by a hyphen.
+                if st.last == Last::Digits
+                    && sym_attached
+                    && matches!(lexicon::num_word(nw.as_str()), Some(NumWord::Scale(_)))
+                {
+                    p = k.end;
+                    continue;
+                }
                 let ok = match st.last {
                     Last::Tens => matches!(lexicon::num_word(nw.as_str()), Some(NumWord::Unit(_))),
                     Last::Unit => {
@@ -1802,6 +1811,8 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
     let mut in_compound = false;
     // The last modifier skipped, when it was a lower-case word.
     let mut last_word: Option<(usize, usize)> = None;
+    // Capitalised modifiers skipped.
+    let mut capitals = 0;
     loop {
         let k = tok(t, p);
         let joined = in_compound && k.start == p;
@@ -1849,8 +1860,30 @@ fn count_noun(t: &str, pos: usize) -> Option<(String, usize, usize)> {
             p = k.end;
             continue;
         }
+        // "60 Jacquard looms", "300 Indian firms": up to two capitalised
+        // modifiers before a lower-case noun.
+        let title_case = {
+            let mut b = w.bytes();
+            b.next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.len() >= 3
+                && b.all(|c| c.is_ascii_lowercase())
+        };
+        if title_case && capitals < 2 {
+            capitals += 1;
+            last_word = None;
+            skipped += 1;
+            p = k.end;
+            continue;
+        }
         if !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
+        }
+        // "60 more units", "five other mills": a comparative right after
+        // the number.
+        if skipped == 0 && matches!(w, "more" | "other") {
+            skipped += 1;
+            p = k.end;
+            continue;
         }
         // "5,000 direct and 12,000 indirect jobs": past "and" and the next
         // figure to the noun they share.

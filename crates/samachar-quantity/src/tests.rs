@@ -106,6 +106,20 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("Rs. 15,000", 15000.0, Some("INR"), None),
     ("INR 500", 500.0, Some("INR"), None),
     ("35 lakh rupees", 3500000.0, Some("INR"), None),
+    // A scale joined to the figure by a hyphen.
+    ("a Rs 3.4-crore centre", 3.4e7, Some("INR"), None),
+    ("the Rs 900-crore cement plant", 9e9, Some("INR"), None),
+    ("a 120-lakh grant", 1.2e7, Some("INR"), None),
+    // "more", "other" and capitalised modifiers before the noun.
+    ("about 60 more units", 60.0, Some("units"), None),
+    ("five other mills shut", 5.0, Some("mills"), None),
+    ("It has 60 Jacquard looms.", 60.0, Some("looms"), None),
+    (
+        "Exports by 300 Indian firms rose.",
+        300.0,
+        Some("firms"),
+        None,
+    ),
     (
         "a subsidy of 75 paise per unit",
         0.75,
