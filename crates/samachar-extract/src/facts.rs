@@ -1388,7 +1388,8 @@ fn metric(
         if sent.has("jobs") {
             return Some("jobs".into());
         }
-        return None;
+        // Otherwise a count of people like any count ("close to 5,400
+        // workers", "over 38,000 farmers"): the count noun is the metric.
     }
     if is_time_or_length(unit_l) {
         return None;
@@ -1871,7 +1872,72 @@ fn destinations(
                 end: e,
             });
         }
-        break;
+        return;
+    }
+    buyer_countries(text, range, found, sent, subjects, facts);
+}
+
+/// Words after which a list of countries names where the goods go:
+/// "buyers in the US, Germany and Japan", "orders from Germany".
+const BUYER_CUES: [&str; 7] = [
+    "buyers in ",
+    "buyers from ",
+    "importers in ",
+    "customers in ",
+    "orders from ",
+    "markets such as ",
+    "markets like ",
+];
+
+/// Export destinations named by the buyers there (see [`BUYER_CUES`]):
+/// countries and regions abroad only ("buyers in Delhi" is a home market).
+fn buyer_countries(
+    text: &str,
+    range: &Range<usize>,
+    found: &Found,
+    sent: &Sentence,
+    subjects: &mut Subjects,
+    facts: &mut Vec<Fact>,
+) {
+    let lower = sent.lower();
+    if !lower.mappable {
+        return;
+    }
+    let own = &lower.with_heading[lower.lower_start..];
+    for cue in BUYER_CUES {
+        let Some(i) = own.find(cue) else {
+            continue;
+        };
+        let pos = range.start + i + cue.len();
+        let abroad: Vec<(usize, usize, String)> = place_list(text, pos, range, found)
+            .into_iter()
+            .take_while(|(_, _, name)| {
+                crate::gazetteer::GAZETTEER
+                    .lookup(name)
+                    .is_some_and(|p| !p.country.is_empty() && p.country != "IN")
+            })
+            .collect();
+        if abroad.is_empty() {
+            continue;
+        }
+        let Some(subject) = subjects.at(range, pos, sent) else {
+            return;
+        };
+        for (s, e, name) in abroad {
+            facts.push(Fact {
+                subject: subject.clone(),
+                metric: "export destination".into(),
+                value: FactValue::Text(name),
+                unit: None,
+                per: None,
+                sentence: sent.text.to_string(),
+                derived: false,
+                derivation: None,
+                start: s,
+                end: e,
+            });
+        }
+        return;
     }
 }
 
@@ -1949,8 +2015,8 @@ fn sought_markets(
     }
 }
 
-/// An investment sentence that names a place after "in": the place is the
-/// subject's location.
+/// An investment sentence that names a place after "in" or "at": the place
+/// is the subject's location.
 #[inline(never)]
 fn locations(text: &str, range: &Range<usize>, found: &Found, facts: &mut Vec<Fact>) {
     let Some(inv) = facts
@@ -1972,7 +2038,9 @@ fn locations(text: &str, range: &Range<usize>, found: &Found, facts: &mut Vec<Fa
     let lo = found.places.partition_point(|p| p.0 < range.start);
     let hi = found.places.partition_point(|p| p.0 < range.end);
     for p in found.places[lo..hi].iter().filter(|p| p.1 <= range.end) {
-        if text[..p.0].ends_with(" in ") {
+        // "a plant in Barmer", "a unit at Sri Ganganagar".
+        let before = &text[..p.0];
+        if before.ends_with(" in ") || before.ends_with(" at ") {
             facts.push(Fact {
                 subject: inv.subject.clone(),
                 metric: "location".into(),
@@ -2417,6 +2485,29 @@ mod tests {
             .filter(|f| f.3)
             .map(|f| (f.0, f.1, f.2))
             .collect()
+    }
+
+    #[test]
+    fn a_count_of_people_without_a_cue_is_a_count() {
+        let text = "Toys\n\nThe Channapatna toy cluster has close to 5,400 workers. \
+                    Lotus Looms Pvt Ltd employs 200 workers.";
+        let qs = samachar_quantity::extract(text);
+        let got: Vec<(String, String)> = run(text, &qs).into_iter().map(|f| (f.1, f.2)).collect();
+        assert!(got.contains(&("workers".into(), "5,400".into())), "{got:?}");
+        assert!(got.contains(&("employees".into(), "200".into())), "{got:?}");
+    }
+
+    #[test]
+    fn buyers_abroad_name_export_destinations() {
+        let text = "Toys\n\nThe Channapatna toy cluster has a turnover of Rs 180 crore, and a growing share \
+                    comes from buyers in the US, Germany and Japan. Buyers in Delhi paid Rs 5 crore.";
+        let qs = samachar_quantity::extract(text);
+        let got: Vec<String> = run(text, &qs)
+            .into_iter()
+            .filter(|f| f.1 == "export destination")
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(got, vec!["US", "Germany", "Japan"]);
     }
 
     #[test]
