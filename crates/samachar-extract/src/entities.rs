@@ -1815,6 +1815,44 @@ fn candidates(
         let prev = prev_word(text, toks, first);
         let prev_based = first > 0 && toks[first - 1].based && prev.is_some_and(|(_, g)| g == " ");
 
+        // "Savitri Lodhi of Bamhori Renguwa village received ...", "Mohd Irfan
+        // Khan of Rahatgarh got ...": a name, "of", and where the person
+        // lives (a known place, or one that "village" follows).
+        if !title_line
+            && let Some(k) = words.iter().position(|w| *w == "of")
+            && (2..=4).contains(&k)
+            && (1..=3).contains(&(words.len() - k - 1))
+            && valid_name(&words[..k], false)
+        {
+            let home = &words[k + 1..];
+            let home_start = toks[first + k + 1].start;
+            let village = [" village", " district", " block"]
+                .iter()
+                .any(|v| after.starts_with(v));
+            let next_is_verb = after
+                .strip_prefix(' ')
+                .and_then(|a| a.split(' ').next())
+                .is_some_and(|w| {
+                    w.bytes().all(|b| b.is_ascii_lowercase())
+                        && !matches!(w, "and" | "of" | "in" | "the" | "for")
+                })
+                || after.starts_with(',');
+            let known = GAZETTEER.contains(&text[home_start..end]);
+            if (known && next_is_verb || village) && home.iter().all(|w| is_capitalised(w)) {
+                let ne = toks[first + k - 1].end;
+                out.push(Candidate::new(
+                    EntityKind::Person,
+                    &text[start..ne],
+                    start,
+                    ne,
+                ));
+                if !known {
+                    local_places.push(home_start..end);
+                }
+                continue;
+            }
+        }
+
         // Programmes and events ("Textile and Apparel Policy 2024": an
         // "and" inside, the year after).
         if !title_line && programme_of_run(&words) {
@@ -4026,6 +4064,24 @@ mod tests {
                 .all(|e| e.role.as_deref() != Some("director")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_name_of_a_village_or_town_makes_a_person() {
+        let text = "Camp\n\nAmong the beneficiaries, Savitri Lodhi of Bamhori Renguwa village received Rs 40,000, \
+                    while Mohd Irfan Khan of Sagar got a loan of Rs 3.5 lakh for his shop. \
+                    The State Bank of India and the Bank of Baroda lent most of it.";
+        assert_eq!(
+            names_of(text, EntityKind::Person),
+            vec!["Mohd Irfan Khan".to_string(), "Savitri Lodhi".to_string()]
+        );
+        let places = names_of(text, EntityKind::Place);
+        assert!(
+            places.contains(&"Bamhori Renguwa".to_string()),
+            "{places:?}"
+        );
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Bank of Baroda".to_string()), "{orgs:?}");
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub(crate) fn unit_word(raw: &str, w: &str) -> Option<UnitDef> {
         | "kilos" => phys("kg", 1.0),
         "g" | "gm" | "gms" | "gram" | "grams" | "gramme" | "grammes" => phys("g", 1.0),
         "mg" | "milligram" | "milligrams" => phys("mg", 1.0),
-        "quintal" | "quintals" => phys("kg", 100.0),
+        "quintal" | "quintals" | "qtl" | "qtls" => phys("kg", 100.0),
         "tonne" | "tonnes" | "ton" | "tons" | "t" | "mt" | "mts" => phys("tonne", 1.0),
         "kt" | "kilotonne" | "kilotonnes" => phys("tonne", 1e3),
         "mmt" | "mmts" => phys("tonne", 1e6),
@@ -167,6 +167,8 @@ pub(crate) fn unit_word(raw: &str, w: &str) -> Option<UnitDef> {
         "lmtpa" => rate("tonne", 1e5, "year"),
         "tpa" => rate("tonne", 1.0, "year"),
         "tpd" => rate("tonne", 1.0, "day"),
+        // Tonnes of cane crushed a day: a sugar mill's capacity.
+        "tcd" => rate("tonne", 1.0, "day"),
         "tph" => rate("tonne", 1.0, "hour"),
         "lb" | "lbs" => phys("lb", 1.0),
         "acre" | "acres" => phys("acre", 1.0),

@@ -106,6 +106,8 @@ const CASES: &[(&str, f64, Option<&str>, Option<&str>)] = &[
     ("Rs. 15,000", 15000.0, Some("INR"), None),
     ("INR 500", 500.0, Some("INR"), None),
     ("35 lakh rupees", 3500000.0, Some("INR"), None),
+    ("a 5,000 TCD sugar mill", 5000.0, Some("tonne"), Some("day")),
+    ("arrivals of 80 qtls", 8000.0, Some("kg"), None),
     // A scale joined to the figure by a hyphen.
     ("a Rs 3.4-crore centre", 3.4e7, Some("INR"), None),
     ("the Rs 900-crore cement plant", 9e9, Some("INR"), None),

@@ -978,6 +978,8 @@ pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
             && !heads_table(lines, i)
         {
             marks.paint(line.start, line.end, kind);
+        } else if let Some(at) = credit_tail(line.text) {
+            marks.paint(line.start + at, line.end, FurnitureKind::Other);
         }
         if may_be_agency_credit(line.text, cues)
             && is(&AGENCY_CREDIT, line.text)
@@ -990,6 +992,7 @@ pub(crate) fn mark(lines: &[Line<'_>], marks: &mut Marks) -> Hints {
         }
     }
     mark_related_lists(lines, marks);
+    mark_comments(lines, marks);
     mark_counters(lines, marks);
     mark_jobs(lines, marks);
     mark_bylines(lines, &line_cues, marks, &mut hints);
@@ -1105,7 +1108,7 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
                 .split(" page ")
                 .nth(1)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
-    let kicker = bar
+    let kicker = (bar || t.contains(" > ") || t.contains(" › ") || t.contains(" » "))
         && words <= 12
         && !t
             .split('|')
@@ -1134,9 +1137,73 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         .iter()
         .any(|p| starts(p))
         && is(&EMAIL, t);
+    // "Trending: A | B | C", "Web Stories: A | B": a label, then links.
+    let link_list = bar
+        && t.find(':').is_some_and(|i| {
+            let label = &t[..i];
+            label.split_whitespace().count() <= 4
+                && !label.bytes().any(|b| b.is_ascii_digit() || b == b'|')
+                && t[i + 1..]
+                    .split('|')
+                    .all(|seg| seg.split_whitespace().count() <= 12)
+        });
+    // An author's box and a column's notes.
+    let author_note = starts("the writer is")
+        || starts("the author is")
+        || starts("the writers are")
+        || starts("disclaimer")
+        || has("views are personal")
+        || has("views expressed")
+        || has("follow her on")
+        || has("follow him on")
+        || has("follow them on");
+    let byline_only = words <= 4
+        && ["reporter", "correspondent", "desk", "bureau"]
+            .iter()
+            .any(|w| lower.trim_end_matches('.').ends_with(w));
+    // "| Photo Credit: Special Arrangement", "(Photo credit: PTI)".
+    let credit = words <= 12 && {
+        let bare = t.trim_start_matches(['|', '(', ' ']).to_ascii_lowercase();
+        [
+            "photo credit",
+            "photo courtesy",
+            "image credit",
+            "image courtesy",
+            "picture credit",
+            "file photo",
+        ]
+        .iter()
+        .any(|p| bare.starts_with(p))
+    };
+    // A market ticker: "SENSEX 81,245.30 (+0.42%) NIFTY 50 24,870.15".
+    let ticker = words <= 16 && (has("sensex") || has("nifty")) && t.contains('%');
+    // "Updated: Wed, 14 Feb 2024 06:41 PM IST"; "-- 2 --" between PDF pages.
+    let stamp = words <= 12
+        && (starts("updated:")
+            || starts("published:")
+            || starts("posted:")
+            || starts("last updated"))
+        && t.bytes().any(|b| b.is_ascii_digit());
+    let page_mark = t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b' '))
+        && t.starts_with('-');
     let other = dated_strip
         || kicker
+        || credit
+        || stamp
+        || page_mark
+        || ticker
+        || starts("sponsored:")
+        || starts("sponsored content")
         || email_line
+        || link_list
+        || author_note
+        || byline_only
+        || has("report an error")
+        || has("found this useful")
+        || words <= 16 && has("whatsapp") && t.bytes().filter(u8::is_ascii_digit).count() >= 5
+        || words <= 12 && lower.ends_with(" app") && (has(" our ") || has(" the "))
         || starts("listen to this article")
         || starts("listen to this story")
         || starts("was this article helpful")
@@ -1167,8 +1234,11 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     if other {
         return Some(FurnitureKind::Other);
     }
-    if starts("share") && bar && words <= 14 {
+    if starts("share") && (bar || starts("share:")) && words <= 14 {
         return Some(FurnitureKind::ShareBar);
+    }
+    if starts("comments") && words <= 3 && t.bytes().any(|b| b.is_ascii_digit()) {
+        return Some(FurnitureKind::Counter);
     }
     if starts("also in this series")
         || starts("more from ")
@@ -1182,6 +1252,37 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         return Some(FurnitureKind::JobListing);
     }
     None
+}
+
+/// Where a photo credit at the end of a caption line starts ("... on
+/// Wednesday. | Photo Credit: Special Arrangement", "... (Photo credit:
+/// PTI)"), at its bar or bracket.
+fn credit_tail(t: &str) -> Option<usize> {
+    if !t.is_ascii() {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let at = [
+        "photo credit",
+        "photo courtesy",
+        "image credit",
+        "image courtesy",
+        "(photo:",
+        "| photo:",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p))
+    .min()?;
+    if at == 0 || t[at..].split_whitespace().count() > 10 {
+        return None;
+    }
+    // Back to the bar or bracket that opens it.
+    let head = t[..at].trim_end();
+    let start = match head.as_bytes().last() {
+        Some(b'|' | b'(') => head.len() - 1,
+        _ => at,
+    };
+    (t.as_bytes()[at] == b'(' || t.as_bytes()[at] == b'|' || start < at).then_some(start)
 }
 
 /// The first line of a page when it is a masthead: a few short names split
@@ -1368,6 +1469,53 @@ fn is_ascii_share_bar(t: &[u8]) -> bool {
     anchor
 }
 
+/// Readers' comments under a "Comments (3)" heading: the lines shaped
+/// "Name: what they wrote" right after it (blank lines between allowed), up
+/// to twenty.
+fn mark_comments(lines: &[Line<'_>], marks: &mut Marks) {
+    let is_heading = |t: &str| {
+        let lower = t.to_ascii_lowercase();
+        let lower = lower.trim_end_matches(':');
+        lower == "comments"
+            || lower == "reader comments"
+            || lower.starts_with("comments (") && lower.ends_with(')')
+            || lower.ends_with(" comments") && lower.split_whitespace().count() == 2
+    };
+    let is_comment = |t: &str| {
+        t.find(": ").is_some_and(|i| {
+            let name = &t[..i];
+            let n = name.split_whitespace().count();
+            (1..=3).contains(&n)
+                && name.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+                })
+        })
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].words <= 4 && is_heading(lines[i].text) {
+            let mut k = i + 1;
+            let mut taken = 0;
+            while k < lines.len() && taken < 20 {
+                let l = &lines[k];
+                if l.text.is_empty() {
+                    k += 1;
+                    continue;
+                }
+                if !is_comment(l.text) {
+                    break;
+                }
+                marks.paint(l.start, l.end, FurnitureKind::Other);
+                taken += 1;
+                k += 1;
+            }
+            i = k;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// True when line `i` is the heading row of a table: cells split by `|`,
 /// and the next row (past a Markdown rule such as `---|---`) has as many
 /// cells and one of them is a figure alone ("District | Units | Jobs" over "Gomati |
@@ -1434,7 +1582,8 @@ fn is_breadcrumb(t: &str, words: usize) -> bool {
         return false;
     }
     // More than 15 words only in a menu of short items ("Home | News |
-    // Business | ... | E-Paper").
+    // Business | ... | E-Paper"). (A spaced bar counts as a word.)
+    let words = words.saturating_sub(seps);
     if words > 15 && 2 * (seps + 1) < words {
         return false;
     }
@@ -2369,6 +2518,22 @@ mod tests {
             "JOBS | Wanted: Plant supervisor for a crusher unit. Salary Rs 25,000 per month. Call 98120 00000",
             "Follow Haryana Times on WhatsApp | Telegram",
             "Compiled by our state bureaus",
+            "Home | India | Uttar Pradesh | Meerut Division | Business | Krishi | Videos | Web Stories | Rashifal",
+            "Trending: UP Board 2026 date sheet | Meerut weather today | Gold rate in Lucknow",
+            "Web Stories: 5 winter vegetables for your kitchen garden | 7 places to visit near Meerut",
+            "Share: [f] [in] [X] [WhatsApp] [Copy link]",
+            "Priya Raghunathan writes on electronics from Chennai. Follow her on X @priya_eb",
+            "The writer is a professor of economics at Dharwad. Views are personal.",
+            "Disclaimer: The opinions expressed in this column are those of the author.",
+            "Like this story? 214 readers found this useful | Report an error",
+            "For news and ads from your area, WhatsApp 94250 00000",
+            "Track live mandi prices on our Markets app",
+            "Staff Reporter",
+            "STARTUPS > FUNDING",
+            "Sponsored: Apply now for the Agri Innovation Challenge. Prizes worth Rs 25 lakh.",
+            "SENSEX 81,245.30 (+0.42%)   NIFTY 50 24,870.15 (+0.31%)",
+            "Updated: Wed, 14 Feb 2024 06:41 PM IST",
+            "-- 2 --",
         ];
         for w in widgets {
             let text = format!(
@@ -2385,6 +2550,44 @@ mod tests {
         ];
         for text in story {
             assert!(marked(text).0.is_empty(), "{text}: {:?}", marked(text).0);
+        }
+    }
+
+    #[test]
+    fn readers_comments_and_caption_credits() {
+        let text = "Headline of the story\n\nThe mill paid Rs 5 crore.\n\nComments (2)\n\nRajbir Malik: When will we be paid?\nSanjeev: Good news.\n\nThe mill employs 300 people.";
+        assert_eq!(
+            marked(text).0,
+            vec![
+                "Comments (2)",
+                "Rajbir Malik: When will we be paid?",
+                "Sanjeev: Good news."
+            ]
+        );
+        // A credit at the end of a caption: the credit alone.
+        for (text, credit) in [
+            (
+                "Headline of the story\n\nFire tenders at the unit on Wednesday. | Photo Credit: Special Arrangement\n\nThe unit employs 300 people.",
+                "| Photo Credit: Special Arrangement",
+            ),
+            (
+                "Headline of the story\n\nPhoto: Women pluck leaf near Dibrugarh. (Photo credit: Special Arrangement)\n\nThe estate employs 300 people.",
+                "(Photo credit: Special Arrangement)",
+            ),
+        ] {
+            let lines = split(text);
+            let mut marks = Marks::new(text.len());
+            mark(&lines, &mut marks);
+            let at = text.find(credit).unwrap_or(0);
+            assert!(
+                marks.covered(text, at, at + credit.len()) >= 1.0,
+                "{credit}"
+            );
+            let caption_end = text[..at].trim_end().len();
+            assert!(
+                marks.covered(text, caption_end - 10, caption_end) == 0.0,
+                "{text}"
+            );
         }
     }
 
