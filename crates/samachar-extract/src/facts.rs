@@ -1899,6 +1899,17 @@ fn buyer_countries(
     subjects: &mut Subjects,
     facts: &mut Vec<Fact>,
 ) {
+    // Most sentences name no place abroad: nothing to search for.
+    let lo = found.places.partition_point(|p| p.0 < range.start);
+    let hi = found.places.partition_point(|p| p.0 < range.end);
+    let abroad_named = found.places[lo..hi].iter().any(|p| {
+        crate::gazetteer::GAZETTEER
+            .lookup(&p.2)
+            .is_some_and(|g| !g.country.is_empty() && g.country != "IN")
+    });
+    if !abroad_named {
+        return;
+    }
     let lower = sent.lower();
     if !lower.mappable {
         return;

@@ -1060,6 +1060,88 @@ fn starts_ci(t: &str, p: &str) -> bool {
     t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
 }
 
+/// Words of page widgets that [`widget_line`] asks about, by bit.
+#[derive(Clone, Copy)]
+enum Widget {
+    Cookie,
+    UseCookies,
+    CookiePolicy,
+    AcceptCookies,
+    MinRead,
+    Published,
+    Updated,
+    ViewsPersonal,
+    ViewsExpressed,
+    FollowAuthor,
+    Index,
+    ReportError,
+    FoundUseful,
+    WhatsApp,
+    Inbox,
+    Comment,
+    Social,
+    Salary,
+}
+
+/// The words of [`Widget`], each with its bit.
+const WIDGET_WORDS: &[(&str, Widget)] = &[
+    ("cookie", Widget::Cookie),
+    ("use cookies", Widget::UseCookies),
+    ("cookie policy", Widget::CookiePolicy),
+    ("accept cookies", Widget::AcceptCookies),
+    ("min read", Widget::MinRead),
+    ("mins read", Widget::MinRead),
+    ("minute read", Widget::MinRead),
+    ("minutes read", Widget::MinRead),
+    ("published:", Widget::Published),
+    ("updated:", Widget::Updated),
+    ("views are personal", Widget::ViewsPersonal),
+    ("views expressed", Widget::ViewsExpressed),
+    ("follow her on", Widget::FollowAuthor),
+    ("follow him on", Widget::FollowAuthor),
+    ("follow them on", Widget::FollowAuthor),
+    ("sensex", Widget::Index),
+    ("nifty", Widget::Index),
+    ("report an error", Widget::ReportError),
+    ("found this useful", Widget::FoundUseful),
+    ("whatsapp", Widget::WhatsApp),
+    ("in your inbox", Widget::Inbox),
+    ("comment", Widget::Comment),
+    ("telegram", Widget::Social),
+    ("twitter", Widget::Social),
+    ("facebook", Widget::Social),
+    ("instagram", Widget::Social),
+    ("youtube", Widget::Social),
+    ("google news", Widget::Social),
+    ("linkedin", Widget::Social),
+    ("salary", Widget::Salary),
+];
+
+static WIDGET_SEARCH: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WIDGET_WORDS.iter().map(|(w, _)| w))
+        .ok()
+});
+
+/// "cookie" in any case: the one widget word a long line is searched for.
+static COOKIE_SEARCH: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["cookie"])
+        .ok()
+});
+
+/// The bits of the [`WIDGET_WORDS`] that `t` holds (in any case).
+fn widget_words(t: &str) -> u32 {
+    let Some(ac) = WIDGET_SEARCH.as_ref() else {
+        return 0;
+    };
+    ac.find_overlapping_iter(t)
+        .filter_map(|m| WIDGET_WORDS.get(m.pattern().as_usize()))
+        .fold(0, |bits, (_, w)| bits | 1 << *w as u32)
+}
+
 /// Widgets and notices of a page that no cue of [`line_kind_cued`] names,
 /// one line each: reading-time and byline strips with bars ("RCP Bureau |
 /// October 8, 2025 | 4 min read"), comment and feedback widgets, share bars
@@ -1073,42 +1155,86 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     if t.is_empty() || words > 60 {
         return None;
     }
-    let bar = t.contains('|');
-    let lower = t.to_lowercase();
-    let has = |p: &str| lower.contains(p);
+    // A long line can only be a cookie notice.
+    if words > 25 {
+        let cookies = COOKIE_SEARCH.as_ref().is_some_and(|ac| ac.is_match(t)) && {
+            let found = widget_words(t);
+            let has = |w: Widget| found & (1 << w as u32) != 0;
+            has(Widget::UseCookies) || has(Widget::CookiePolicy) || has(Widget::AcceptCookies)
+        };
+        return cookies.then_some(FurnitureKind::Other);
+    }
     let starts = |p: &str| starts_ci(t, p);
-    if has("cookie") && (has("use cookies") || has("cookie policy") || has("accept cookies")) {
+    // A sentence of running text (no bar, no address) is a widget only by
+    // its opening words or its close: the search for widget words is left
+    // out for it.
+    let prose = words > 8 && ends_sentence(t) && !t.contains(['|', '@']);
+    if prose {
+        let opening = starts("the writer is")
+            || starts("the author is")
+            || starts("the writers are")
+            || starts("the views expressed")
+            || starts("disclaimer")
+            || starts("sponsored:")
+            || starts("subscribe to")
+            || starts("sign up for");
+        let closing = {
+            let tail = t.len().saturating_sub(20);
+            t.is_char_boundary(tail) && t[tail..].to_ascii_lowercase().contains("are personal")
+        };
+        if (starts("jobs") || starts("classified") || starts("wanted"))
+            && t.to_ascii_lowercase().contains("salary")
+        {
+            return Some(FurnitureKind::JobListing);
+        }
+        return (opening || closing).then_some(FurnitureKind::Other);
+    }
+    // The widget words the line holds, found in one pass.
+    let found = widget_words(t);
+    let has = |w: Widget| found & (1 << w as u32) != 0;
+    if has(Widget::Cookie)
+        && (has(Widget::UseCookies) || has(Widget::CookiePolicy) || has(Widget::AcceptCookies))
+    {
         return Some(FurnitureKind::Other);
     }
-    if words > 25 {
-        return None;
+    // One pass over the bytes for the marks the rules ask about.
+    let (mut bar, mut arrow, mut at_sign, mut digit, mut only_dashes) =
+        (false, false, false, false, true);
+    for &b in t.as_bytes() {
+        match b {
+            b'|' => bar = true,
+            // '>', and the last bytes of '›' (E2 80 BA) and '»' (C2 BB).
+            b'>' | 0xBA | 0xBB => arrow = true,
+            b'@' => at_sign = true,
+            b'0'..=b'9' => digit = true,
+            b'-' | b' ' => {}
+            _ => only_dashes = false,
+        }
     }
     let dated_strip = bar
-        && (has("min read")
-            || has("mins read")
-            || has("minute read")
-            || has("minutes read")
-            || has("published:")
-            || has("updated:")
-            || lower
+        && (has(Widget::MinRead) || has(Widget::Published) || has(Widget::Updated) || {
+            // (Bars are rare: the lower-case copy is made for them only.)
+            let lower = t.to_lowercase();
+            lower
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w == "ist")
-            || [
-                "monday,",
-                "tuesday,",
-                "wednesday,",
-                "thursday,",
-                "friday,",
-                "saturday,",
-                "sunday,",
-            ]
-            .iter()
-            .any(|d| has(d))
-            || lower
-                .split(" page ")
-                .nth(1)
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
-    let kicker = (bar || t.contains(" > ") || t.contains(" › ") || t.contains(" » "))
+                || [
+                    "monday,",
+                    "tuesday,",
+                    "wednesday,",
+                    "thursday,",
+                    "friday,",
+                    "saturday,",
+                    "sunday,",
+                ]
+                .iter()
+                .any(|d| lower.contains(d))
+                || lower
+                    .split(" page ")
+                    .nth(1)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        });
+    let kicker = (bar || arrow)
         && words <= 12
         && !t
             .split('|')
@@ -1121,7 +1247,7 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
             all >= 6 && upper * 5 >= all * 4
         };
     let email_line = words <= 14
-        && t.contains('@')
+        && at_sign
         && [
             "write to",
             "send ",
@@ -1152,15 +1278,19 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         || starts("the author is")
         || starts("the writers are")
         || starts("disclaimer")
-        || has("views are personal")
-        || has("views expressed")
-        || has("follow her on")
-        || has("follow him on")
-        || has("follow them on");
+        || has(Widget::ViewsPersonal)
+        || has(Widget::ViewsExpressed)
+        || has(Widget::FollowAuthor)
+        || has(Widget::FollowAuthor)
+        || has(Widget::FollowAuthor);
     let byline_only = words <= 4
         && ["reporter", "correspondent", "desk", "bureau"]
             .iter()
-            .any(|w| lower.trim_end_matches('.').ends_with(w));
+            .any(|w| {
+                let t = t.trim_end_matches('.');
+                t.len() >= w.len()
+                    && t.as_bytes()[t.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            });
     // "| Photo Credit: Special Arrangement", "(Photo credit: PTI)".
     let credit = words <= 12 && {
         let bare = t.trim_start_matches(['|', '(', ' ']).to_ascii_lowercase();
@@ -1176,18 +1306,15 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         .any(|p| bare.starts_with(p))
     };
     // A market ticker: "SENSEX 81,245.30 (+0.42%) NIFTY 50 24,870.15".
-    let ticker = words <= 16 && (has("sensex") || has("nifty")) && t.contains('%');
+    let ticker = words <= 16 && has(Widget::Index) && t.contains('%');
     // "Updated: Wed, 14 Feb 2024 06:41 PM IST"; "-- 2 --" between PDF pages.
     let stamp = words <= 12
         && (starts("updated:")
             || starts("published:")
             || starts("posted:")
             || starts("last updated"))
-        && t.bytes().any(|b| b.is_ascii_digit());
-    let page_mark = t.bytes().any(|b| b.is_ascii_digit())
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b' '))
-        && t.starts_with('-');
+        && digit;
+    let page_mark = digit && only_dashes && t.starts_with('-');
     let other = dated_strip
         || kicker
         || credit
@@ -1200,36 +1327,31 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         || link_list
         || author_note
         || byline_only
-        || has("report an error")
-        || has("found this useful")
-        || words <= 16 && has("whatsapp") && t.bytes().filter(u8::is_ascii_digit).count() >= 5
-        || words <= 12 && lower.ends_with(" app") && (has(" our ") || has(" the "))
+        || has(Widget::ReportError)
+        || has(Widget::FoundUseful)
+        || words <= 16
+            && has(Widget::WhatsApp)
+            && t.bytes().filter(u8::is_ascii_digit).count() >= 5
+        || words <= 12
+            && t.len() >= 4
+            && t.as_bytes()[t.len() - 4..].eq_ignore_ascii_case(b" app")
+            && {
+                let low = t.to_ascii_lowercase();
+                low.contains(" our ") || low.contains(" the ")
+            }
         || starts("listen to this article")
         || starts("listen to this story")
         || starts("was this article helpful")
         || starts("did you find this article")
         || starts("rate this article")
-        || words <= 10 && bar && has("comment")
+        || words <= 10 && bar && has(Widget::Comment)
         || words <= 20
             && (starts("subscribe to")
                 || starts("subscribe now")
                 || starts("subscribe for")
                 || starts("sign up for")
-                || has("in your inbox"))
-        || words <= 12
-            && starts("follow ")
-            && [
-                "whatsapp",
-                "telegram",
-                "twitter",
-                "facebook",
-                "instagram",
-                "youtube",
-                "google news",
-                "linkedin",
-            ]
-            .iter()
-            .any(|n| has(n))
+                || has(Widget::Inbox))
+        || words <= 12 && starts("follow ") && (has(Widget::WhatsApp) || has(Widget::Social))
         || words <= 8 && starts("compiled by");
     if other {
         return Some(FurnitureKind::Other);
@@ -1237,7 +1359,7 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     if starts("share") && (bar || starts("share:")) && words <= 14 {
         return Some(FurnitureKind::ShareBar);
     }
-    if starts("comments") && words <= 3 && t.bytes().any(|b| b.is_ascii_digit()) {
+    if starts("comments") && words <= 3 && digit {
         return Some(FurnitureKind::Counter);
     }
     if starts("also in this series")
@@ -1248,7 +1370,7 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     {
         return Some(FurnitureKind::AlsoRead);
     }
-    if (starts("jobs") || starts("classified") || starts("wanted")) && has("salary") {
+    if (starts("jobs") || starts("classified") || starts("wanted")) && has(Widget::Salary) {
         return Some(FurnitureKind::JobListing);
     }
     None
@@ -1258,7 +1380,8 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
 /// Wednesday. | Photo Credit: Special Arrangement", "... (Photo credit:
 /// PTI)"), at its bar or bracket.
 fn credit_tail(t: &str) -> Option<usize> {
-    if !t.is_ascii() {
+    // The credit ends the line inside brackets or after a bar.
+    if !(t.ends_with(')') || t.contains('|')) || !t.is_ascii() {
         return None;
     }
     let lower = t.to_ascii_lowercase();
@@ -2534,6 +2657,8 @@ mod tests {
             "SENSEX 81,245.30 (+0.42%)   NIFTY 50 24,870.15 (+0.31%)",
             "Updated: Wed, 14 Feb 2024 06:41 PM IST",
             "-- 2 --",
+            "JOBS: Wanted CNC operators for a Hosur forging unit. Salary Rs 18,000 per month. Call 98430 00000.",
+            "The views expressed are the author's own and do not reflect those of this paper.",
         ];
         for w in widgets {
             let text = format!(
