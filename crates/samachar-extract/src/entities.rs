@@ -1569,7 +1569,13 @@ fn org_run_after(text: &str, toks: &[Tok], pos: usize) -> Option<(String, usize,
         .trim_end_matches('.')
         .to_string();
     let words: Vec<&str> = name.split_whitespace().collect();
+    // (Not "..., Mineral Resources Minister Ramprasad Kanwar said": a title
+    // and a name.)
+    let titled = words
+        .iter()
+        .any(|w| ROLE_HEADS_SET.contains(w.to_ascii_lowercase().as_str()));
     if words.iter().any(|w| SPEECH_SET.contains(w))
+        || titled
         || GAZETTEER.contains(&name)
         || is_stop(words[0])
     {
@@ -1763,8 +1769,21 @@ fn candidates(
         }
         // "GUWAHATI: ...": a dateline in capitals at the start of a line
         // names a place the gazetteer knows in title case.
+        let dateline_mark = {
+            let rest = &text[toks[last - 1].full_end..];
+            rest.starts_with(':')
+                || rest.strip_prefix(", ").is_some_and(|r| {
+                    r.starts_with(|c: char| c.is_ascii_digit())
+                        || [
+                            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                            "Nov", "Dec",
+                        ]
+                        .iter()
+                        .any(|m| r.starts_with(m))
+                })
+        };
         if words.len() <= 3
-            && text[toks[last - 1].full_end..].starts_with(':')
+            && dateline_mark
             && (start == 0 || text[..start].ends_with('\n'))
             && words
                 .iter()
@@ -2137,9 +2156,20 @@ fn candidates(
             });
         // "younger son Amandeep Singh Bhamra heads ...".
         let kin = words.len() >= 2 && prev.is_some_and(|(w, g)| g == " " && is_kin(w));
-        // "Sagar Koli, who minds eight looms ...": a relative "who".
-        let who = words.len() >= 2 && (after.starts_with(", who ") || after.starts_with(" who "));
+        // "Sagar Koli, who minds eight looms ...", "Kavita Juneja, whose
+        // firm ...": a relative "who" or "whose"; "Kunal Varshney, 31, ...":
+        // an age.
+        let who = words.len() >= 2
+            && (after.starts_with(", who ")
+                || after.starts_with(" who ")
+                || after.starts_with(", whose "));
+        let aged = words.len() >= 2
+            && after.strip_prefix(", ").is_some_and(|a| {
+                let n = a.bytes().take_while(u8::is_ascii_digit).count();
+                (1..=3).contains(&n) && a[n..].starts_with(',')
+            });
         let cue = who
+            || aged
             || speech_after
             || speech_before
             || honorific
@@ -2843,6 +2873,9 @@ fn is_kin(w: &str) -> bool {
         "granddaughter",
         "son-in-law",
         "daughter-in-law",
+        "cousin",
+        "uncle",
+        "aunt",
     ]
     .iter()
     .any(|k| w.eq_ignore_ascii_case(k))
@@ -2968,6 +3001,27 @@ fn local_place(
     prev: Option<(&str, &str)>,
     words: &[&str],
 ) -> Option<Range<usize>> {
+    // "Manik Chowk", "Gautam Buddh Nagar", "Peetal Basti": a locality by the
+    // word that ends its name.
+    if (2..=4).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "Chowk"
+                    | "Nagar"
+                    | "Ganj"
+                    | "Bazar"
+                    | "Bazaar"
+                    | "Basti"
+                    | "Mohalla"
+                    | "Colony"
+                    | "Puram"
+                    | "Peth"
+            )
+        })
+    {
+        return Some(toks[first].start..toks[last - 1].end);
+    }
     // Most runs have none of the words around that this looks for.
     let after = &text[toks[last - 1].end..];
     let ab = after.as_bytes();
@@ -3045,7 +3099,11 @@ fn local_place(
         .or_else(|| before.strip_suffix("’s "))
         .map(|b| &b[word_start_before(b, char::is_alphabetic)..])
         .is_some_and(|w| !w.is_empty() && GAZETTEER.contains(w));
-    if possessive {
+    // (Not "Harihar's Rs 95": a currency before a figure.)
+    let figure_after = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+    if possessive && !figure_after {
         return Some(start..end);
     }
     // "Nuapatna, in Cuttack district of Odisha, is ...".
@@ -4087,9 +4145,17 @@ mod tests {
     #[test]
     fn a_relative_who_after_a_name_makes_a_person() {
         let text = "Looms idle\n\nSagar Koli, who minds eight looms, said work was down. \
-                    Tata Steel, which employs 500, said nothing.";
+                    Tata Steel, which employs 500, said nothing. Kavita Juneja, whose firm makes throws, \
+                    agreed, and her cousin Kunal Varshney, 31, heads domestic sales.";
         let people = names_of(text, EntityKind::Person);
-        assert_eq!(people, vec!["Sagar Koli".to_string()]);
+        assert_eq!(
+            people,
+            vec![
+                "Kavita Juneja".to_string(),
+                "Kunal Varshney".to_string(),
+                "Sagar Koli".to_string()
+            ]
+        );
         assert!(names_of(text, EntityKind::Place).is_empty());
     }
 
@@ -4233,13 +4299,27 @@ mod tests {
             saikia.map(|e| (e.role.clone(), e.organization.clone())),
             Some((Some("chairman".into()), Some("Tea Board of India".into())))
         );
-        // A dateline in capitals is a place.
-        let text =
-            "Roundup\n\nGUWAHATI: Assam Silk Ltd will invest Rs 5 crore.\nRANCHI: A plant opened.";
+        // A dateline in capitals is a place, with a colon or a date after it.
+        let text = "Roundup\n\nGUWAHATI: Assam Silk Ltd will invest Rs 5 crore.\nRANCHI, July 16: A plant opened.";
         assert_eq!(
             names_of(text, EntityKind::Place),
             vec!["GUWAHATI", "RANCHI"]
         );
+        // A locality by its last word; no place before a rupee figure; no
+        // organisation from a title and a name after a role phrase.
+        let text = "Locks\n\nHe began at Manik Chowk and moved to Gautam Buddh Nagar. Chinese locks cost \
+                    Rs 60 against Harihar's Rs 95, said Dharmendra Patle, member from Baloda Bazar, \
+                    Mineral Resources Minister Ramprasad Kanwar said.";
+        let places = names_of(text, EntityKind::Place);
+        assert!(places.contains(&"Manik Chowk".to_string()), "{places:?}");
+        assert!(
+            places.contains(&"Gautam Buddh Nagar".to_string()),
+            "{places:?}"
+        );
+        assert!(!places.contains(&"Rs".to_string()), "{places:?}");
+        assert!(!places.contains(&"Nagar".to_string()), "{places:?}");
+        let orgs = names_of(text, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o.contains("Minister")), "{orgs:?}");
         // A judge holds a public office, not a post in the article's company.
         let text = "Nila Cashews Pvt Ltd exports kernels. A bench of Chief Justice Rakesh Varma heard the plea.";
         let found = find_entities(text);

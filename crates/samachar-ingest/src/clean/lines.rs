@@ -1081,6 +1081,7 @@ enum Widget {
     Comment,
     Social,
     Salary,
+    WritesOn,
 }
 
 /// The words of [`Widget`], each with its bit.
@@ -1115,12 +1116,23 @@ const WIDGET_WORDS: &[(&str, Widget)] = &[
     ("google news", Widget::Social),
     ("linkedin", Widget::Social),
     ("salary", Widget::Salary),
+    ("writes on ", Widget::WritesOn),
+    ("writes about ", Widget::WritesOn),
+    ("based journalist", Widget::WritesOn),
 ];
 
 static WIDGET_SEARCH: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(WIDGET_WORDS.iter().map(|(w, _)| w))
+        .ok()
+});
+
+/// The words of an author's bio ("... is a Lucknow-based journalist who
+/// writes on small industry").
+static BIO_SEARCH: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .build(["writes on ", "writes about ", "based journalist"])
         .ok()
 });
 
@@ -1182,6 +1194,17 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
             let tail = t.len().saturating_sub(20);
             t.is_char_boundary(tail) && t[tail..].to_ascii_lowercase().contains("are personal")
         };
+        // An author's bio: one sentence of at most thirty words.
+        if words <= 30 && BIO_SEARCH.as_ref().is_some_and(|ac| ac.is_match(t)) {
+            return Some(FurnitureKind::Other);
+        }
+        // "Next week in Women at Work: the pickle-makers of Guntur."
+        let teaser = (starts("next week in") || starts("next in ") || starts("also in "))
+            && t.find(':')
+                .is_some_and(|i| t[..i].split_whitespace().count() <= 6);
+        if teaser {
+            return Some(FurnitureKind::AlsoRead);
+        }
         if (starts("jobs") || starts("classified") || starts("wanted"))
             && t.to_ascii_lowercase().contains("salary")
         {
@@ -1315,7 +1338,26 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
             || starts("last updated"))
         && digit;
     let page_mark = digit && only_dashes && t.starts_with('-');
+    // "Series: Women at Work (Part 4 of 6)", "LEGACY | Part 9 of a series".
+    let series = words <= 14 && {
+        let low = t.to_ascii_lowercase();
+        low.find("part ").is_some_and(|i| {
+            let rest = &low[i + 5..];
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            n > 0 && rest[n..].starts_with(" of ")
+        })
+    };
+    // "(c) 2025 Chhattisgarh Mirror" at the end of a menu line.
+    let rights = bar && {
+        let low = t.to_ascii_lowercase();
+        low.contains("(c) 19") || low.contains("(c) 20")
+    };
+    // "X is a Lucknow-based journalist who writes on small industry."
+    let bio = words <= 30 && has(Widget::WritesOn);
     let other = dated_strip
+        || series
+        || rights
+        || bio
         || kicker
         || credit
         || stamp
@@ -1362,7 +1404,19 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     if starts("comments") && words <= 3 && digit {
         return Some(FurnitureKind::Counter);
     }
+    // "Also in Companies: ...", "Next in LEGACY: ...", "Next week in Women
+    // at Work: ...": a label with a colon, then a story's title.
+    let labelled = |p: &str| {
+        starts(p)
+            && !ends_sentence(t.trim_end_matches('.'))
+            && t.find(':')
+                .is_some_and(|i| t[..i].split_whitespace().count() <= 6)
+    };
     if starts("also in this series")
+        || labelled("also in ")
+        || labelled("next in ")
+        || labelled("next week in ")
+        || labelled("coming up")
         || starts("more from ")
             && !ends_sentence(t)
             && t.find(':')
@@ -1692,7 +1746,7 @@ fn is_breadcrumb(t: &str, words: usize) -> bool {
             && !t.bytes().fold(false, |seen, b| {
                 seen | matches!(b, b'|' | b'>' | 0xBA | 0xBB)
             })
-        || t.bytes().any(|b| b.is_ascii_digit())
+        || !only_years(t)
     {
         return false;
     }
@@ -1714,6 +1768,32 @@ fn is_breadcrumb(t: &str, words: usize) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .all(|s| s.split_whitespace().count() <= 5 && !ends_sentence(s))
+}
+
+/// True when every figure in `t` is a year standing alone ("Elections
+/// 2027" in a menu), or there is none.
+fn only_years(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let year = i - start == 4
+                && (b[start] == b'1' && b[start + 1] == b'9'
+                    || b[start] == b'2' && b[start + 1] == b'0');
+            let joined = start > 0 && matches!(b[start - 1], b',' | b'.' | b'-' | b'/')
+                || i < b.len() && matches!(b[i], b',' | b'.' | b'-' | b'/' | b'%');
+            if !year || joined {
+                return false;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    true
 }
 
 /// The story titles listed under a heading such as "Related stories"
@@ -2659,6 +2739,13 @@ mod tests {
             "-- 2 --",
             "JOBS: Wanted CNC operators for a Hosur forging unit. Salary Rs 18,000 per month. Call 98430 00000.",
             "The views expressed are the author's own and do not reflect those of this paper.",
+            "Series: Women at Work (Part 4 of 6)",
+            "LEGACY | Part 9 of a series on family firms that turned 60",
+            "Advertise with us | Contact | (c) 2025 Chhattisgarh Mirror",
+            "Nivedita Saxena is a Lucknow-based journalist who writes on small industry.",
+            "Next week in Women at Work: the pickle-makers of Guntur.",
+            "Also in Companies: Steel maker raises Rs 600 crore via QIP",
+            "E-Paper | Videos | Elections 2027 | Sign In",
         ];
         for w in widgets {
             let text = format!(
