@@ -1858,20 +1858,7 @@ fn destinations(
         let Some(subject) = subjects.at(range, verb.start, sent) else {
             continue;
         };
-        for (s, e, name) in list {
-            facts.push(Fact {
-                subject: subject.clone(),
-                metric: "export destination".into(),
-                value: FactValue::Text(name),
-                unit: None,
-                per: None,
-                sentence: sentence.to_string(),
-                derived: false,
-                derivation: None,
-                start: s,
-                end: e,
-            });
-        }
+        push_places(facts, &subject, "export destination", list, sentence);
         return;
     }
     buyer_countries(text, range, found, sent, subjects, facts);
@@ -1934,21 +1921,33 @@ fn buyer_countries(
         let Some(subject) = subjects.at(range, pos, sent) else {
             return;
         };
-        for (s, e, name) in abroad {
-            facts.push(Fact {
-                subject: subject.clone(),
-                metric: "export destination".into(),
-                value: FactValue::Text(name),
-                unit: None,
-                per: None,
-                sentence: sent.text.to_string(),
-                derived: false,
-                derivation: None,
-                start: s,
-                end: e,
-            });
-        }
+        push_places(facts, &subject, "export destination", abroad, sent.text);
         return;
+    }
+}
+
+/// One fact per place of `list` (start, end, name): `subject`'s `metric` is
+/// that place, read from `sentence`.
+fn push_places(
+    facts: &mut Vec<Fact>,
+    subject: &str,
+    metric: &str,
+    list: Vec<(usize, usize, String)>,
+    sentence: &str,
+) {
+    for (start, end, name) in list {
+        facts.push(Fact {
+            subject: subject.to_string(),
+            metric: metric.to_string(),
+            value: FactValue::Text(name),
+            unit: None,
+            per: None,
+            sentence: sentence.to_string(),
+            derived: false,
+            derivation: None,
+            start,
+            end,
+        });
     }
 }
 
@@ -2009,20 +2008,7 @@ fn sought_markets(
         let Some(subject) = subjects.at(range, cue.start, sent) else {
             continue;
         };
-        for (s, e, name) in list {
-            facts.push(Fact {
-                subject: subject.clone(),
-                metric: "export destination (in talks)".into(),
-                value: FactValue::Text(name),
-                unit: None,
-                per: None,
-                sentence: sent.text.to_string(),
-                derived: false,
-                derivation: None,
-                start: s,
-                end: e,
-            });
-        }
+        push_places(facts, &subject, "export destination (in talks)", list, sent.text);
     }
 }
 
