@@ -2008,7 +2008,13 @@ fn sought_markets(
         let Some(subject) = subjects.at(range, cue.start, sent) else {
             continue;
         };
-        push_places(facts, &subject, "export destination (in talks)", list, sent.text);
+        push_places(
+            facts,
+            &subject,
+            "export destination (in talks)",
+            list,
+            sent.text,
+        );
     }
 }
 

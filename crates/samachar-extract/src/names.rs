@@ -114,14 +114,20 @@ pub const ORG_HEADS: &[&str] = &[
     "cleantech",
     "electronics",
     "automobiles",
-    // Hindi names of bodies: union, committee, council, corporation,
-    // institution, organisation.
+    // Names of bodies in Indian languages: union, committee, council,
+    // corporation, institution, organisation; then
     "sangh",
     "samiti",
     "parishad",
     "nigam",
     "sansthan",
     "sangathan",
+    // board, great board, federation, federation, assembly.
+    "mandal",
+    "mahamandal",
+    "sangam",
+    "samakhya",
+    "sabha",
 ];
 
 /// First words that make a capitalised run an organisation ("Department of
