@@ -122,7 +122,7 @@ pub const ORG_HEADS: &[&str] = &[
     "nigam",
     "sansthan",
     "sangathan",
-    // board, great board, federation, federation, assembly.
+    // board, great board, association, federation, assembly.
     "mandal",
     "mahamandal",
     "sangam",
