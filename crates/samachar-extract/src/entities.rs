@@ -2926,21 +2926,13 @@ fn joined_head(name: &str) -> Option<String> {
     (head.split_whitespace().count() >= 2).then(|| head.to_string())
 }
 
-/// A word that ends a company's name ("Ltd", "Limited", "Inc.").
+/// A word that ends a company's name ("Ltd", "Limited", "Inc."): the last
+/// word of one of [`names::COMPANY_SUFFIXES`].
 fn is_company_suffix_word(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "ltd"
-            | "limited"
-            | "inc"
-            | "corp"
-            | "corporation"
-            | "llp"
-            | "plc"
-            | "co"
-            | "company"
-            | "gmbh"
-    )
+    let w = w.trim_end_matches('.').to_ascii_lowercase();
+    names::COMPANY_SUFFIXES
+        .iter()
+        .any(|s| s.last().is_some_and(|last| *last == w))
 }
 
 /// Where the capitalised words before " and " at `start` begin ("Tamil
@@ -3978,6 +3970,21 @@ mod tests {
         }
     }
 
+    /// The entities of `kind` found, each with the names merged into it.
+    fn with_merges(found: &Found, kind: EntityKind) -> Vec<(&str, Vec<&str>)> {
+        found
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    e.merges.iter().map(|m| m.name.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
     fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         find_entities(text)
             .entities
@@ -4461,17 +4468,7 @@ mod tests {
             "Headline\n\nThe tanneries near Prayagraj (Allahabad) were shut, and traders in Mumbai \
              and Bombay said ships sail from Tuticorin now that the old port at Kochi is full.",
         );
-        let names: Vec<(&str, Vec<&str>)> = found
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Place)
-            .map(|e| {
-                (
-                    e.name.as_str(),
-                    e.merges.iter().map(|m| m.name.as_str()).collect(),
-                )
-            })
-            .collect();
+        let names = with_merges(&found, EntityKind::Place);
         assert!(
             names.contains(&("Prayagraj", vec!["Allahabad"])),
             "{names:?}"
@@ -4570,17 +4567,7 @@ mod tests {
             "Members of the Sonhari Mahila Millet Utpadak Sangh bake millets. The Sangh now \
              plans to grow. The Kollam Cashew Processors Association met; the Association said so.",
         );
-        let orgs: Vec<(&str, Vec<&str>)> = found
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Organization)
-            .map(|e| {
-                (
-                    e.name.as_str(),
-                    e.merges.iter().map(|m| m.name.as_str()).collect(),
-                )
-            })
-            .collect();
+        let orgs = with_merges(&found, EntityKind::Organization);
         assert_eq!(
             orgs,
             [

@@ -1205,9 +1205,7 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
         if teaser {
             return Some(FurnitureKind::AlsoRead);
         }
-        if (starts("jobs") || starts("classified") || starts("wanted"))
-            && t.to_ascii_lowercase().contains("salary")
-        {
+        if opens_job_ad(t) && t.to_ascii_lowercase().contains("salary") {
             return Some(FurnitureKind::JobListing);
         }
         return (opening || closing).then_some(FurnitureKind::Other);
@@ -1424,10 +1422,18 @@ fn widget_line(line: &Line<'_>) -> Option<FurnitureKind> {
     {
         return Some(FurnitureKind::AlsoRead);
     }
-    if (starts("jobs") || starts("classified") || starts("wanted")) && has(Widget::Salary) {
+    if opens_job_ad(t) && has(Widget::Salary) {
         return Some(FurnitureKind::JobListing);
     }
     None
+}
+
+/// `t` opens as a one-line job advertisement does ("JOBS |", "Classifieds:",
+/// "Wanted ..."); with a salary in it, it is one.
+fn opens_job_ad(t: &str) -> bool {
+    ["jobs", "classified", "wanted"]
+        .iter()
+        .any(|p| starts_ci(t, p))
 }
 
 /// Where a photo credit at the end of a caption line starts ("... on
